@@ -1,0 +1,124 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { snippet } from './snippet.js';
+import { SynonymExpander } from './synonym-expansion.js';
+import { termProcessor, tokenize, type TermProcessor } from './tokenize.js';
+import type { Section } from './section.js';
+import type { Synonyms } from './synonyms.js';
+
+export interface LookupHit {
+  id: string;
+  title: string;
+  domain: string;
+  score: number;
+  text: string;
+  snippet: string;
+  source: string;
+}
+
+/** Discord shows at most 25 autocomplete choices. */
+export const AUTOCOMPLETE_MAX = 25;
+/** Queries longer than this are cut: nobody types more into a search box, and it bounds the work. */
+export const QUERY_MAX_CHARS = 300;
+
+interface IndexedSection {
+  id: string;
+  title: string;
+  keywords: string;
+  tags: string;
+  text: string;
+}
+
+// Title and the section's own aliases say what a section is about; file tags are shared by the whole
+// file, so they count less; the body counts least but carries the facts.
+const BOOST = { title: 3, keywords: 2.5, tags: 1, text: 1 };
+// Expansion terms from the synonyms file help, but should not outrank what the learner typed.
+const EXPANSION_WEIGHT = 0.6;
+
+/** The lookup index over the notes: MiniSearch tuned for short technical queries. */
+export class SearchIndex {
+  private readonly index: MiniSearch<IndexedSection>;
+  private readonly titles: MiniSearch<IndexedSection>;
+  private readonly byId: Map<string, Section>;
+  private readonly expander: SynonymExpander;
+  private readonly processTerm: TermProcessor;
+
+  constructor(readonly sections: readonly Section[], synonyms: Synonyms) {
+    this.byId = new Map(sections.map((s) => [s.id, s]));
+    this.expander = new SynonymExpander(synonyms);
+    this.processTerm = termProcessor(this.expander.protectedTerms());
+    const options = {
+      fields: ['title', 'keywords', 'tags', 'text'],
+      tokenize,
+      processTerm: this.processTerm,
+      searchOptions: {
+        boost: BOOST,
+        prefix: (term: string) => term.length >= 4,
+        fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+      },
+    };
+    this.index = new MiniSearch<IndexedSection>(options);
+    this.titles = new MiniSearch<IndexedSection>({ ...options, fields: ['title', 'keywords'] });
+    const docs = sections.map((s) => this.toDocument(s));
+    this.index.addAll(docs);
+    this.titles.addAll(docs);
+  }
+
+  private toDocument(section: Section): IndexedSection {
+    // A section titled "Kinesis Data Streams ..." is also found by "KDS" even when its body never says it.
+    const fromSynonyms = this.expander.expand(section.title);
+    return {
+      id: section.id,
+      title: section.title,
+      keywords: [...section.aliases, ...fromSynonyms].join(', '),
+      tags: section.tags.join(', '),
+      text: section.text,
+    };
+  }
+
+  lookup(rawQuery: string, limit = 5): LookupHit[] {
+    const query = rawQuery.slice(0, QUERY_MAX_CHARS).trim();
+    if (!tokenize(query).some((t) => this.processTerm(t) !== null)) return [];
+    const expansions = this.expander.expand(query);
+    const queries: Array<string | { queries: string[]; boost: typeof BOOST }> = [query];
+    if (expansions.length > 0) {
+      const scaled = Object.fromEntries(Object.entries(BOOST).map(([k, v]) => [k, v * EXPANSION_WEIGHT])) as typeof BOOST;
+      queries.push({ queries: [expansions.join(' ')], boost: scaled });
+    }
+    const results = this.index.search({ combineWith: 'OR', queries });
+    return results.slice(0, Math.max(1, limit)).map((r) => this.toHit(r, query));
+  }
+
+  private toHit(result: SearchResult, query: string): LookupHit {
+    const section = this.byId.get(String(result.id))!;
+    return {
+      id: section.id,
+      title: section.title,
+      domain: section.domain,
+      score: Math.round(result.score * 1000) / 1000,
+      text: section.text,
+      snippet: snippet(section.text, query, this.processTerm),
+      source: section.source,
+    };
+  }
+
+  /** Section titles for an autocomplete box: prefix and typo tolerant, at most 25. */
+  autocomplete(partial: string, limit = AUTOCOMPLETE_MAX): Section[] {
+    const max = Math.min(limit, AUTOCOMPLETE_MAX);
+    const text = partial.slice(0, QUERY_MAX_CHARS).trim();
+    if (text === '') return [...this.sections].sort((a, b) => a.title.localeCompare(b.title)).slice(0, max);
+    const hits = this.titles.search(text, { prefix: true, combineWith: 'AND' });
+    const loose = hits.length > 0 ? hits : this.titles.search(text, { prefix: true });
+    return loose.slice(0, max).map((r) => this.byId.get(String(r.id))!);
+  }
+
+  section(id: string): Section | undefined {
+    return this.byId.get(id);
+  }
+}
+
+/** MiniSearch with its default options over the same sections: the baseline the bench compares with. */
+export function plainIndex(sections: readonly Section[]): (query: string, limit: number) => string[] {
+  const index = new MiniSearch<Pick<Section, 'id' | 'title' | 'text'>>({ fields: ['title', 'text'] });
+  index.addAll(sections.map(({ id, title, text }) => ({ id, title, text })));
+  return (query, limit) => index.search(query).slice(0, limit).map((r) => String(r.id));
+}

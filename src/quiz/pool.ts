@@ -1,0 +1,77 @@
+import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isSeq } from 'yaml';
+import { LETTERS, questionFileSchema, statedChoiceCount, type Question } from './question.js';
+import { parseYamlFile, validateYaml } from '../knowledge/yaml-file.js';
+import { displayPath, listFiles } from '../knowledge/load.js';
+import type { Problem } from '../knowledge/problems.js';
+import type { Section } from '../knowledge/section.js';
+import { join } from 'node:path';
+
+export interface QuestionPool {
+  questions: Question[];
+  byId: Map<string, Question>;
+  bySection: Map<string, Question[]>;
+}
+
+export function makePool(questions: Question[]): QuestionPool {
+  const bySection = new Map<string, Question[]>();
+  for (const q of questions) bySection.set(q.section, [...(bySection.get(q.section) ?? []), q]);
+  return { questions, byId: new Map(questions.map((q) => [q.id, q])), bySection };
+}
+
+/**
+ * Loads every questions/*.yaml of a content folder against the known sections. Appends every problem
+ * (with its line) to `problems` and returns undefined if there was any: a half-valid pool never loads.
+ */
+export function loadPoolInto(dir: string, sections: readonly Section[], problems: Problem[]): QuestionPool | undefined {
+  const before = problems.length;
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const files = listFiles(join(dir, 'questions'), '.yaml');
+  if (files.length === 0) problems.push({ file: displayPath(join(dir, 'questions')), line: 1, message: 'no questions: add questions/*.yaml files' });
+  const seenIds = new Map<string, string>();
+  const seenPrompts = new Map<string, string>();
+  const questions: Question[] = [];
+
+  for (const path of files) {
+    const file = displayPath(path);
+    const yaml = parseYamlFile(file, readFileSync(path, 'utf8'));
+    const parsed = validateYaml(yaml, questionFileSchema);
+    problems.push(...yaml.problems);
+    if (!parsed) continue;
+    const items = isSeq(yaml.doc.contents) ? yaml.doc.contents.items : [];
+    const topic = basename(path, '.yaml');
+    parsed.forEach((q, i) => {
+      const line = yaml.lineOf(items[i]);
+      const where = `${file}:${line}`;
+      const problem = (message: string) => problems.push({ file, line, message: `${q.id}: ${message}` });
+      if (!q.id.startsWith(`${topic}-`)) problem(`id should start with "${topic}-" (the file's name)`);
+      const other = seenIds.get(q.id);
+      if (other) problem(`duplicate id (also at ${other})`);
+      seenIds.set(q.id, where);
+      const section = sectionById.get(q.section);
+      if (!section) problem(`unknown section "${q.section}"`);
+      const letters = LETTERS.slice(0, q.choices.length);
+      for (const a of q.answer) if (!letters.includes(a)) problem(`answer ${a} is not one of the choices (${letters.split('').join(', ')})`);
+      const normalized = q.choices.map((c) => c.toLowerCase().replace(/\s+/g, ' '));
+      normalized.forEach((c, j) => {
+        const k = normalized.indexOf(c);
+        if (k !== j) problem(`choice ${LETTERS[j]} repeats choice ${LETTERS[k]}`);
+      });
+      const stated = statedChoiceCount(q.prompt);
+      if (q.answer.length > 1) {
+        if (stated === undefined) problem(`multiple-response question must say how many to choose ("(Choose ${q.answer.length === 2 ? 'two' : 'three'}.)")`);
+        else if (stated !== q.answer.length) problem(`prompt says choose ${stated} but the answer has ${q.answer.length} letters`);
+        if (q.choices.length < 5) problem('multiple-response questions need at least 5 choices');
+      } else if (stated !== undefined && stated > 1) {
+        problem(`prompt says choose ${stated} but the answer has one letter`);
+      }
+      const promptKey = q.prompt.toLowerCase().replace(/\s+/g, ' ');
+      const samePrompt = seenPrompts.get(promptKey);
+      if (samePrompt) problem(`same prompt as the question at ${samePrompt}`);
+      seenPrompts.set(promptKey, where);
+      questions.push({ ...q, domain: section?.domain ?? '' });
+    });
+  }
+  return problems.length === before ? makePool(questions) : undefined;
+}

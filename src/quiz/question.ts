@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const LETTERS = 'ABCDEFGH';
+const letter = z.string().regex(/^[A-H]$/, 'answer letters are single capitals A-H');
+
+/** One question as written in knowledge/questions/*.yaml. */
+export const questionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-\d{3,}$/, 'id must look like <topic>-001'),
+  section: z.string().min(1, 'section is empty'),
+  difficulty: z.number().int().min(1).max(3, 'difficulty is 1, 2 or 3'),
+  prompt: z.string().trim().min(10, 'prompt is too short'),
+  choices: z.array(z.string().trim().min(1, 'empty choice')).min(3, 'at least 3 choices').max(LETTERS.length, `at most ${LETTERS.length} choices`),
+  answer: z
+    .union([letter, z.array(letter).min(1)])
+    .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
+  explanation: z.string().trim().min(1, 'explanation is empty'),
+});
+
+export const questionFileSchema = z.array(questionSchema, { error: 'a question file is a YAML list of questions' });
+
+/** A question as loaded: the domain comes from the section it points at. */
+export type Question = z.infer<typeof questionSchema> & { domain: string };
+
+export function isMultipleResponse(q: Pick<Question, 'answer'>): boolean {
+  return q.answer.length > 1;
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
+
+/** How many answers the prompt asks for ("Choose two."), or undefined when it does not say. */
+export function statedChoiceCount(prompt: string): number | undefined {
+  const m = /\b(?:choose|select|pick)\s+(two|three|four|five|[2-5])\b/i.exec(prompt);
+  return m ? COUNT_WORDS[m[1]!.toLowerCase()] : undefined;
+}
