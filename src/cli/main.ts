@@ -6,11 +6,16 @@ import { err, out, UsageError } from './io.js';
 import { lookupCommand } from './lookup.js';
 import { questionsCommand, sectionsCommand } from './listings.js';
 import { validateSummary } from './validate.js';
+import { quizCommand } from './quiz.js';
+import { statsCommand, weakCommand } from './stats.js';
+import { backupCommand } from './backup.js';
+import { examCommand } from './exam.js';
 
 const USAGE = `Usage: tutor <command> [options]
 
 Study:
-  quiz [--domain D] [--section S] [--count N] [--mode missed]   a personal quiz (letters, one per line)
+  quiz [--domain D] [--section S] [--count N] [--mode missed] [--new]
+                                                     a personal quiz; resumes an unfinished one
   exam [--length N]                                  a timed mock exam, scored 100-1000
   stats [--json]                                     streak, accuracy and mastery per domain
   weak                                               your weakest domains and sections to reread
@@ -51,6 +56,7 @@ function parse(argv: string[]) {
       count: { type: 'string' },
       mode: { type: 'string' },
       length: { type: 'string' },
+      new: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,6 +80,11 @@ const commands: Record<string, Command> = {
   sections: (ctx) => sectionsCommand(ctx.content(), ctx.values.json),
   questions: (ctx) => questionsCommand(ctx.content(), ctx.values.json),
   validate: (ctx) => validateSummary(ctx.content()),
+  quiz: quizCommand,
+  stats: statsCommand,
+  weak: weakCommand,
+  backup: backupCommand,
+  exam: examCommand,
 };
 
 

@@ -9,7 +9,11 @@ export const questionSchema = z.strictObject({
   section: z.string().min(1, 'section is empty'),
   difficulty: z.number().int().min(1).max(3, 'difficulty is 1, 2 or 3'),
   prompt: z.string().trim().min(10, 'prompt is too short'),
-  choices: z.array(z.string().trim().min(1, 'empty choice')).min(3, 'at least 3 choices').max(LETTERS.length, `at most ${LETTERS.length} choices`),
+  choices: z.array(
+      z.string({ error: (i) => (typeof i.input === 'number' || typeof i.input === 'boolean' ? `YAML read this choice as ${typeof i.input} ${String(i.input)}: quote it ('${String(i.input)}') to keep it as written` : 'a choice must be text') })
+        .trim()
+        .min(1, 'empty choice'),
+    ).min(3, 'at least 3 choices').max(LETTERS.length, `at most ${LETTERS.length} choices`),
   answer: z
     .union([letter, z.array(letter).min(1)])
     .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),

@@ -1,0 +1,71 @@
+import { answerQuiz, currentStep, startQuiz, type QuizMode } from '../quiz/quiz-session.js';
+import { parseChoice } from '../quiz/grading.js';
+import { getSession } from '../db/sessions.js';
+import type { StreakView } from '../progress/streak.js';
+import { answerInput } from './answer-input.js';
+import { openEngine } from './engine.js';
+import { bold, dim, err, out, UsageError, yellow } from './io.js';
+import { positiveInt, type CliContext } from './main.js';
+import { printFeedback, printQuestion, printRereadList } from './render.js';
+
+/** `tutor quiz`: a personal quiz over the same engine as /quiz; every answer is saved as it is given. */
+export async function quizCommand(ctx: CliContext): Promise<number> {
+  const mode = ctx.values.mode ?? 'adaptive';
+  if (mode !== 'adaptive' && mode !== 'missed') throw new UsageError(`--mode is "missed" or left out, not "${mode}"`);
+  const engine = openEngine(ctx);
+  const input = answerInput();
+  try {
+    const started = startQuiz(engine, {
+      personId: ctx.user,
+      guildId: null,
+      domain: ctx.values.domain,
+      section: ctx.values.section,
+      count: positiveInt(ctx.values.count, 'count', 10, 25),
+      mode: mode as QuizMode,
+      fresh: ctx.values.new,
+    });
+    if (!started.ok) {
+      err(started.message);
+      return started.reason === 'empty' ? 0 : 1;
+    }
+    let step = started.step;
+    let streak: StreakView | null = null;
+    if (started.resumed) out(yellow(`Resuming your unfinished quiz at question ${step.step + 1}/${step.total} (start over with --new).`));
+    for (;;) {
+      const { question } = step;
+      printQuestion(`Question ${step.step + 1}/${step.total}`, question, !process.stdin.isTTY);
+      if (question.answer.length > 1) out(dim(`Choose ${question.answer.length}.`));
+      const shownAt = Date.now();
+      const reply = await input.read(question.choices, question.answer.length);
+      if (reply.kind === 'end') {
+        const answered = getSession(engine.store, step.session.id)?.position ?? step.step;
+        out();
+        out(`Saved ${answered} answer${answered === 1 ? '' : 's'}. Run \`tutor quiz\` to pick up at question ${answered + 1}.`);
+        return reply.interrupted ? 130 : 0;
+      }
+      const parsed = reply.kind === 'letters' ? parseChoice(reply.letters, question) : { ok: false as const, error: `"${reply.word}" is not an answer` };
+      if (!parsed.ok) {
+        err(`${parsed.error}; try again.`);
+        continue;
+      }
+      const feedback = answerQuiz(engine, { sessionId: step.session.id, personId: ctx.user, step: step.step, chosen: parsed.chosen, durationMs: Date.now() - shownAt });
+      if (!feedback.ok) {
+        err(feedback.message);
+        return 1;
+      }
+      printFeedback(engine.content, feedback);
+      streak = feedback.streak ?? streak;
+      if (feedback.summary) {
+        out();
+        out(bold(`Done: ${feedback.summary.correct}/${feedback.summary.total} right.`) + (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''));
+        printRereadList(engine.content, feedback.summary.reread);
+        return 0;
+      }
+      const session = getSession(engine.store, step.session.id)!;
+      step = currentStep(engine, session)!;
+    }
+  } finally {
+    input.close();
+    engine.close();
+  }
+}

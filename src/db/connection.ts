@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** The store every repository and rule takes: the raw connection (for prepared SQL) and drizzle over it. */
+export interface Database {
+  sqlite: BetterSqlite3.Database;
+  db: Db;
+  close(): void;
+}
+
+// From src/db/ (or dist/db/ once built) the package root is two levels up; the cwd may be anything.
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Opens (creating if needed) the database at `path`, or ':memory:', and brings its schema up to date. */
+export function openDatabase(path: string): Database {
+  const inMemory = path === ':memory:' || path === '';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  try {
+    // WAL lets the leaderboard read while an answer is being written (memory dbs cannot use it).
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    // NORMAL in WAL mode survives a process crash (kill -9, OOM) with every committed answer intact;
+    // only an OS crash or power loss can drop the last commits. FULL would add an fsync per answer.
+    sqlite.pragma('synchronous = NORMAL');
+    const db = drizzle(sqlite, { schema });
+    applyMigrations(sqlite, db);
+    sqlite.pragma('foreign_keys = ON');
+    return { sqlite, db, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * drizzle-kit rebuilds a table (create new, copy, drop old) for many changes; with foreign keys on,
+ * dropping the old table would cascade-delete child rows inside the migrator's transaction. So keys are
+ * off while migrating, and checked afterwards instead.
+ */
+function applyMigrations(sqlite: BetterSqlite3.Database, db: Db): void {
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) {
+    throw new Error(`migration left rows with broken foreign keys: ${JSON.stringify(broken)}`);
+  }
+}

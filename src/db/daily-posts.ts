@@ -1,0 +1,59 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from './connection.js';
+import { attempts, dailyPosts } from './schema.js';
+
+export type DailyPost = typeof dailyPosts.$inferSelect;
+
+export interface DailyAnswerStats {
+  answered: number;
+  correct: number;
+  /** Who answered right first, and when; null while nobody has. */
+  firstCorrect: { personId: string; answeredAt: Date } | null;
+}
+
+export function getDailyPost(store: Database, id: number): DailyPost | null {
+  return store.db.select().from(dailyPosts).where(eq(dailyPosts.id, id)).get() ?? null;
+}
+
+export function latestDailyPost(store: Database, guildId: string): DailyPost | null {
+  return (
+    store.db.select().from(dailyPosts).where(eq(dailyPosts.guildId, guildId)).orderBy(desc(dailyPosts.day)).limit(1).get() ??
+    null
+  );
+}
+
+/** The post before `day`: the one whose answer a new post reveals. */
+export function previousDailyPost(store: Database, guildId: string, day: string): DailyPost | null {
+  return (
+    store.db
+      .select()
+      .from(dailyPosts)
+      .where(and(eq(dailyPosts.guildId, guildId), lt(dailyPosts.day, day)))
+      .orderBy(desc(dailyPosts.day))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export function markDailyPostRevealed(store: Database, id: number, now: Date): void {
+  store.db.update(dailyPosts).set({ revealedAt: now }).where(eq(dailyPosts.id, id)).run();
+}
+
+/** Counts answers to a daily post (recorded with source 'daily' and the post id as source ref). */
+export function dailyAnswerStats(store: Database, postId: number): DailyAnswerStats {
+  const ref = String(postId);
+  const where = and(eq(attempts.source, 'daily'), eq(attempts.sourceRef, ref));
+  const counts = store.db
+    .select({ answered: sql<number>`count(*)`, correct: sql<number>`coalesce(sum(${attempts.correct}), 0)` })
+    .from(attempts)
+    .where(where)
+    .get();
+  const first = store.db
+    .select({ personId: attempts.personId, answeredAt: attempts.answeredAt })
+    .from(attempts)
+    .where(and(where, eq(attempts.correct, true)))
+    .orderBy(attempts.answeredAt, attempts.id)
+    .limit(1)
+    .get();
+  return { answered: counts?.answered ?? 0, correct: counts?.correct ?? 0, firstCorrect: first ?? null };
+}

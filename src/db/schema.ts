@@ -1,0 +1,184 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Instants are stored as integer milliseconds (mode 'timestamp_ms' maps them to Date); local calendar
+// days are stored as "YYYY-MM-DD" text because they only mean something together with a time zone.
+
+export const people = sqliteTable('people', {
+  /** Discord user id, or "local" for the terminal. */
+  id: text('id').primaryKey(),
+  /** The person's own IANA zone; null means "use the guild's". */
+  timeZone: text('time_zone'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const guildSettings = sqliteTable('guild_settings', {
+  guildId: text('guild_id').primaryKey(),
+  dailyChannelId: text('daily_channel_id'),
+  /** Local "HH:MM" in timeZone. */
+  dailyTime: text('daily_time').notNull().default('09:00'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** Restricts the daily question to one exam domain; null = all domains. */
+  domain: text('domain'),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Local day of the last daily post, so a restart never posts twice. */
+  lastPostedDay: text('last_posted_day'),
+  lastError: text('last_error'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** null = answered in the terminal, outside any guild. */
+    guildId: text('guild_id'),
+    questionId: text('question_id').notNull(),
+    sectionId: text('section_id').notNull(),
+    domain: text('domain').notNull(),
+    /** Chosen letters, sorted: "A" or "AC". */
+    chosen: text('chosen').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: ['quiz', 'exam', 'daily'] }).notNull(),
+    /** Session id, or the daily post id. */
+    sourceRef: text('source_ref').notNull(),
+    step: integer('step').notNull(),
+    durationMs: integer('duration_ms'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // A redelivered interaction (double click, retry after a restart) maps to the same key.
+    uniqueIndex('attempts_delivery_key').on(t.personId, t.source, t.sourceRef, t.step),
+    // Covering: week/month boards read only these columns, never the table.
+    index('attempts_board_idx').on(t.guildId, t.answeredAt, t.personId, t.correct),
+    index('attempts_person_time_idx').on(t.personId, t.answeredAt),
+    // Covers "last seen per question" and "latest answer was wrong" without touching the table.
+    index('attempts_person_question_idx').on(t.personId, t.questionId, t.answeredAt, t.correct),
+    // Daily post stats look attempts up by post.
+    index('attempts_source_ref_idx').on(t.sourceRef, t.source),
+  ],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    questionId: text('question_id').notNull(),
+    // The ts-fsrs Card fields, one column each.
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.questionId] }), index('cards_person_due_idx').on(t.personId, t.due)],
+);
+
+export const streaks = sqliteTable('streaks', {
+  personId: text('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  current: integer('current').notNull(),
+  best: integer('best').notNull(),
+  /** "YYYY-MM-DD" in the zone that was in force when it was written. */
+  lastDay: text('last_day').notNull(),
+});
+
+export const memberTotals = sqliteTable(
+  'member_totals',
+  {
+    guildId: text('guild_id').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    attempts: integer('attempts').notNull().default(0),
+    correct: integer('correct').notNull().default(0),
+    points: integer('points').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.personId] })],
+);
+
+export const dailyPosts = sqliteTable(
+  'daily_posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    /** Local day in the guild's zone. */
+    day: text('day').notNull(),
+    questionId: text('question_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Filled in once Discord has accepted the message. */
+    messageId: text('message_id'),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+    revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('daily_posts_guild_day').on(t.guildId, t.day)],
+);
+
+export const studyGroups = sqliteTable(
+  'study_groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    name: text('name').notNull(),
+    /** Lowercased, trimmed name: "Night Owls" and " night owls" are the same group. */
+    nameKey: text('name_key').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('study_groups_guild_name').on(t.guildId, t.nameKey)],
+);
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => studyGroups.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // One group per person per guild.
+    uniqueIndex('group_members_guild_person').on(t.guildId, t.personId),
+    index('group_members_group_idx').on(t.groupId),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    guildId: text('guild_id'),
+    kind: text('kind', { enum: ['quiz', 'exam'] }).notNull(),
+    /** JSON string[]. */
+    questionIds: text('question_ids').notNull(),
+    /** JSON (string | null)[]: chosen letters per position. */
+    answers: text('answers').notNull(),
+    position: integer('position').notNull().default(0),
+    /** JSON: domain / section / mode / count. */
+    options: text('options').notNull().default(sql`'{}'`),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    /** JSON, owned by the quiz / exam code. */
+    result: text('result'),
+  },
+  (t) => [index('sessions_person_started_idx').on(t.personId, t.startedAt)],
+);

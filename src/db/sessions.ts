@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from './connection.js';
+import { ensurePerson } from './people.js';
+import { sessions } from './schema.js';
+
+export const sessionOptionsSchema = z.looseObject({
+  domain: z.string().optional(),
+  section: z.string().optional(),
+  mode: z.string().optional(),
+  count: z.number().int().positive().optional(),
+});
+export type SessionOptions = z.infer<typeof sessionOptionsSchema>;
+
+const questionIdsSchema = z.array(z.string());
+const answersSchema = z.array(z.string().nullable());
+
+export type SessionKind = 'quiz' | 'exam';
+
+/** A personal quiz or mock exam, with its JSON columns parsed. */
+export interface Session {
+  id: string;
+  personId: string;
+  guildId: string | null;
+  kind: SessionKind;
+  questionIds: string[];
+  /** Chosen letters per position; null = not answered (yet). */
+  answers: (string | null)[];
+  position: number;
+  options: SessionOptions;
+  startedAt: Date;
+  deadline: Date | null;
+  finishedAt: Date | null;
+  /** Written by the quiz / exam code, which validates its own shape. */
+  result: unknown;
+}
+
+export interface NewSession {
+  personId: string;
+  guildId: string | null;
+  kind: SessionKind;
+  questionIds: string[];
+  options?: SessionOptions;
+  deadline?: Date | null;
+}
+
+type SessionRow = typeof sessions.$inferSelect;
+
+function fromRow(row: SessionRow): Session {
+  return {
+    id: row.id,
+    personId: row.personId,
+    guildId: row.guildId,
+    kind: row.kind,
+    questionIds: questionIdsSchema.parse(JSON.parse(row.questionIds)),
+    answers: answersSchema.parse(JSON.parse(row.answers)),
+    position: row.position,
+    options: sessionOptionsSchema.parse(JSON.parse(row.options)),
+    startedAt: row.startedAt,
+    deadline: row.deadline,
+    finishedAt: row.finishedAt,
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+  };
+}
+
+/** Short enough for a Discord custom id, random enough not to be guessed or to collide. */
+function newSessionId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export function createSession(store: Database, input: NewSession, now: Date): Session {
+  return store.sqlite
+    .transaction((): Session => {
+      ensurePerson(store, input.personId, now);
+      const row = store.db
+        .insert(sessions)
+        .values({
+          id: newSessionId(),
+          personId: input.personId,
+          guildId: input.guildId,
+          kind: input.kind,
+          questionIds: JSON.stringify(input.questionIds),
+          answers: JSON.stringify(input.questionIds.map(() => null)),
+          position: 0,
+          options: JSON.stringify(sessionOptionsSchema.parse(input.options ?? {})),
+          startedAt: now,
+          deadline: input.deadline ?? null,
+        })
+        .returning()
+        .get();
+      return fromRow(row);
+    })
+    .immediate();
+}
+
+export function getSession(store: Database, id: string): Session | null {
+  const row = store.db.select().from(sessions).where(eq(sessions.id, id)).get();
+  return row ? fromRow(row) : null;
+}
+
+/** The person's most recent unfinished session of that kind, to resume after a restart. */
+export function latestOpenSession(store: Database, personId: string, kind: SessionKind): Session | null {
+  const row = store.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.personId, personId), eq(sessions.kind, kind), isNull(sessions.finishedAt)))
+    .orderBy(desc(sessions.startedAt))
+    .limit(1)
+    .get();
+  return row ? fromRow(row) : null;
+}
+
+export function saveSessionProgress(store: Database, id: string, answers: (string | null)[], position: number): void {
+  store.db
+    .update(sessions)
+    .set({ answers: JSON.stringify(answers), position })
+    .where(eq(sessions.id, id))
+    .run();
+}
+
+/** Marks the session finished with its result; a second call (double click on "finish") keeps the first. */
+export function finishSession(store: Database, id: string, result: unknown, now: Date): boolean {
+  const done = store.db
+    .update(sessions)
+    .set({ finishedAt: now, result: JSON.stringify(result ?? null) })
+    .where(and(eq(sessions.id, id), isNull(sessions.finishedAt)))
+    .run();
+  return done.changes > 0;
+}

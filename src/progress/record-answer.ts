@@ -1,0 +1,85 @@
+import type { Clock } from '../clock.js';
+import { findAttempt, insertAttempt, type Attempt, type AttemptSource } from '../db/attempts.js';
+import { getCard, saveCard } from '../db/cards.js';
+import type { Database } from '../db/connection.js';
+import { addToMemberTotals } from '../db/member-totals.js';
+import { ensurePerson, getPerson } from '../db/people.js';
+import { getStreak, saveStreak } from '../db/streaks.js';
+import { localDate } from './calendar.js';
+import { ratingFor, reviewCard } from './scheduling.js';
+import { applyStudyDay, currentStreak, type StreakView } from './streak.js';
+
+export interface AnswerInput {
+  personId: string;
+  /** null = the terminal: no guild board is touched. */
+  guildId: string | null;
+  /** The guild's zone, used for the study day when the person has none of their own. */
+  guildTimeZone?: string;
+  questionId: string;
+  sectionId: string;
+  domain: string;
+  /** Chosen letters in any order ("CA" is stored as "AC"). */
+  chosen: string;
+  correct: boolean;
+  source: AttemptSource;
+  /** Session id, or the daily post id. */
+  sourceRef: string;
+  step: number;
+  durationMs: number | null;
+  fastThresholdMs: number;
+}
+
+export type RecordAnswerResult =
+  | { duplicate: true; attempt: Attempt }
+  | { duplicate: false; attempt: Attempt; streak: StreakView; cardDue: Date };
+
+/** Letters upper-cased, deduplicated and sorted, so "ca", "AC" and "CA" are one answer. */
+export function normalizeChoice(chosen: string): string {
+  return [...new Set(chosen.toUpperCase().replace(/[^A-Z]/g, ''))].sort().join('');
+}
+
+/**
+ * Stores one answer and everything that follows from it, all or nothing. A redelivered answer (same
+ * person, source, ref and step: a double click, a retried interaction) changes nothing and returns the
+ * attempt stored the first time.
+ */
+export function recordAnswer(store: Database, input: AnswerInput, clock: Clock): RecordAnswerResult {
+  const now = clock.now();
+  return store.sqlite
+    .transaction((): RecordAnswerResult => {
+      ensurePerson(store, input.personId, now);
+      const attempt = insertAttempt(store, {
+        personId: input.personId,
+        guildId: input.guildId,
+        questionId: input.questionId,
+        sectionId: input.sectionId,
+        domain: input.domain,
+        chosen: normalizeChoice(input.chosen),
+        correct: input.correct,
+        source: input.source,
+        sourceRef: input.sourceRef,
+        step: input.step,
+        durationMs: input.durationMs,
+        answeredAt: now,
+      });
+      if (!attempt) {
+        const existing = findAttempt(store, input);
+        if (!existing) throw new Error('attempt conflicted but cannot be found');
+        return { duplicate: true, attempt: existing };
+      }
+
+      const card = reviewCard(getCard(store, input.personId, input.questionId), ratingFor(input), now);
+      saveCard(store, input.personId, input.questionId, card);
+
+      const zone = getPerson(store, input.personId)?.timeZone ?? input.guildTimeZone ?? 'UTC';
+      const day = localDate(now, zone);
+      const before = getStreak(store, input.personId);
+      const after = applyStudyDay(before, day);
+      if (after !== before) saveStreak(store, input.personId, after);
+
+      if (input.guildId !== null) addToMemberTotals(store, input.guildId, input.personId, input.correct);
+
+      return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due };
+    })
+    .immediate();
+}
