@@ -1,20 +1,52 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
-import type { Database } from './connection.js';
+import type { Database, Db } from './connection.js';
+import { preparedOnce } from './prepared.js';
 import { attempts } from './schema.js';
 
 export type Attempt = typeof attempts.$inferSelect;
 export type NewAttempt = Omit<typeof attempts.$inferInsert, 'id'>;
 export type AttemptSource = Attempt['source'];
 
+const insertUnlessDelivered = (db: Db) =>
+  db
+    .insert(attempts)
+    .values({
+      personId: sql.placeholder('personId'),
+      guildId: sql.placeholder('guildId'),
+      questionId: sql.placeholder('questionId'),
+      sectionId: sql.placeholder('sectionId'),
+      domain: sql.placeholder('domain'),
+      chosen: sql.placeholder('chosen'),
+      correct: sql.placeholder('correct'),
+      source: sql.placeholder('source'),
+      sourceRef: sql.placeholder('sourceRef'),
+      step: sql.placeholder('step'),
+      durationMs: sql.placeholder('durationMs'),
+      answeredAt: sql.placeholder('answeredAt'),
+    })
+    .onConflictDoNothing({ target: [attempts.source, attempts.sourceRef, attempts.personId, attempts.step] })
+    .returning()
+    .prepare();
+
+const selectByDeliveryKey = (db: Db) =>
+  db
+    .select()
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.personId, sql.placeholder('personId')),
+        eq(attempts.source, sql.placeholder('source')),
+        eq(attempts.sourceRef, sql.placeholder('sourceRef')),
+        eq(attempts.step, sql.placeholder('step')),
+      ),
+    )
+    .prepare();
+
 /** Inserts an attempt unless its delivery key (person, source, ref, step) exists; null means duplicate. */
 export function insertAttempt(store: Database, attempt: NewAttempt): Attempt | null {
   return (
-    store.db
-      .insert(attempts)
-      .values(attempt)
-      .onConflictDoNothing({ target: [attempts.personId, attempts.source, attempts.sourceRef, attempts.step] })
-      .returning()
-      .get() ?? null
+    preparedOnce(store, insertUnlessDelivered).get({ ...attempt, guildId: attempt.guildId ?? null, durationMs: attempt.durationMs ?? null }) ??
+    null
   );
 }
 
@@ -22,20 +54,8 @@ export function findAttempt(
   store: Database,
   key: { personId: string; source: AttemptSource; sourceRef: string; step: number },
 ): Attempt | null {
-  return (
-    store.db
-      .select()
-      .from(attempts)
-      .where(
-        and(
-          eq(attempts.personId, key.personId),
-          eq(attempts.source, key.source),
-          eq(attempts.sourceRef, key.sourceRef),
-          eq(attempts.step, key.step),
-        ),
-      )
-      .get() ?? null
-  );
+  const { personId, source, sourceRef, step } = key;
+  return preparedOnce(store, selectByDeliveryKey).get({ personId, source, sourceRef, step }) ?? null;
 }
 
 /** When the person last answered each question they have seen (for "least recently seen" selection). */

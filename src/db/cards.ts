@@ -1,6 +1,7 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
-import type { Database } from './connection.js';
+import type { Database, Db } from './connection.js';
+import { preparedOnce } from './prepared.js';
 import { cards } from './schema.js';
 
 export interface StoredCard {
@@ -25,17 +26,56 @@ function toCard(row: CardRow): Card {
   };
 }
 
-export function getCard(store: Database, personId: string, questionId: string): Card | null {
-  const row = store.db
+const selectCard = (db: Db) =>
+  db
     .select()
     .from(cards)
-    .where(and(eq(cards.personId, personId), eq(cards.questionId, questionId)))
-    .get();
+    .where(and(eq(cards.personId, sql.placeholder('personId')), eq(cards.questionId, sql.placeholder('questionId'))))
+    .prepare();
+
+const upsertCard = (db: Db) =>
+  db
+    .insert(cards)
+    .values({
+      personId: sql.placeholder('personId'),
+      questionId: sql.placeholder('questionId'),
+      due: sql.placeholder('due'),
+      stability: sql.placeholder('stability'),
+      difficulty: sql.placeholder('difficulty'),
+      elapsedDays: sql.placeholder('elapsedDays'),
+      scheduledDays: sql.placeholder('scheduledDays'),
+      learningSteps: sql.placeholder('learningSteps'),
+      reps: sql.placeholder('reps'),
+      lapses: sql.placeholder('lapses'),
+      state: sql.placeholder('state'),
+      lastReview: sql.placeholder('lastReview'),
+    })
+    .onConflictDoUpdate({
+      target: [cards.personId, cards.questionId],
+      set: {
+        due: sql`excluded.due`,
+        stability: sql`excluded.stability`,
+        difficulty: sql`excluded.difficulty`,
+        elapsedDays: sql`excluded.elapsed_days`,
+        scheduledDays: sql`excluded.scheduled_days`,
+        learningSteps: sql`excluded.learning_steps`,
+        reps: sql`excluded.reps`,
+        lapses: sql`excluded.lapses`,
+        state: sql`excluded.state`,
+        lastReview: sql`excluded.last_review`,
+      },
+    })
+    .prepare();
+
+export function getCard(store: Database, personId: string, questionId: string): Card | null {
+  const row = preparedOnce(store, selectCard).get({ personId, questionId });
   return row ? toCard(row) : null;
 }
 
 export function saveCard(store: Database, personId: string, questionId: string, card: Card): void {
-  const values = {
+  preparedOnce(store, upsertCard).run({
+    personId,
+    questionId,
     due: card.due,
     stability: card.stability,
     difficulty: card.difficulty,
@@ -46,12 +86,7 @@ export function saveCard(store: Database, personId: string, questionId: string, 
     lapses: card.lapses,
     state: card.state,
     lastReview: card.last_review ?? null,
-  };
-  store.db
-    .insert(cards)
-    .values({ personId, questionId, ...values })
-    .onConflictDoUpdate({ target: [cards.personId, cards.questionId], set: values })
-    .run();
+  });
 }
 
 export function cardsForPerson(store: Database, personId: string): StoredCard[] {

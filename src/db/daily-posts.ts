@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from './connection.js';
 import { attempts, dailyPosts } from './schema.js';
 
@@ -56,4 +56,29 @@ export function dailyAnswerStats(store: Database, postId: number): DailyAnswerSt
     .limit(1)
     .get();
   return { answered: counts?.answered ?? 0, correct: counts?.correct ?? 0, firstCorrect: first ?? null };
+}
+
+/** Questions this guild was asked lately, so the daily question does not repeat soon. */
+export function recentDailyQuestionIds(store: Database, guildId: string, limit: number): string[] {
+  return store.db
+    .select({ questionId: dailyPosts.questionId })
+    .from(dailyPosts)
+    .where(eq(dailyPosts.guildId, guildId))
+    .orderBy(desc(dailyPosts.day))
+    .limit(limit)
+    .all()
+    .map((r) => r.questionId);
+}
+
+/**
+ * Claimed posts whose message Discord never confirmed (the bot died between claiming and sending),
+ * recent enough to send again: the resend carries the same nonce, so Discord does not post it twice.
+ */
+export function unsentDailyPosts(store: Database, since: Date): DailyPost[] {
+  return store.db
+    .select()
+    .from(dailyPosts)
+    .where(and(isNull(dailyPosts.messageId), gte(dailyPosts.postedAt, since)))
+    .orderBy(dailyPosts.id)
+    .all();
 }

@@ -34,6 +34,8 @@ const kinds = {
   en: z.tuple([sessionId, step]),
   /** Exam: submit for scoring. */
   es: z.tuple([sessionId]),
+  /** Exam: show the n-th wrong answer of the result. */
+  er: z.tuple([sessionId, step]),
   /** Daily question: answer. */
   da: z.tuple([postId, letter]),
   /** Start a quiz on one weak section. */

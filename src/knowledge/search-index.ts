@@ -64,8 +64,8 @@ export class SearchIndex {
   }
 
   private toDocument(section: Section): IndexedSection {
-    // A section titled "Kinesis Data Streams ..." is also found by "KDS" even when its body never says it.
-    const fromSynonyms = this.expander.expand(section.title);
+    // A section titled or aliased "KDS ..." is also found by "Kinesis Data Streams", and vice versa.
+    const fromSynonyms = this.expander.expand([section.title, ...section.aliases].join(' , '));
     return {
       id: section.id,
       title: section.title,

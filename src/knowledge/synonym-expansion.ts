@@ -1,25 +1,23 @@
 import { tokenize } from './tokenize.js';
 import type { Synonyms } from './synonyms.js';
 
-/** Both directions of the synonyms file: an alias brings in its term, a term brings in its aliases. */
+/**
+ * The synonyms file as a lookup from what learners type to the term the notes use: "KDS" brings in
+ * "Kinesis Data Streams". Only alias -> term: expanding a term into all its aliases would make every
+ * query that says "SageMaker" also search "SG SM Amazon SageMaker", piling score on the same sections.
+ */
 export class SynonymExpander {
-  private readonly phrases = new Map<string, string[]>();
+  private readonly toTerm = new Map<string, string>();
   private readonly maxWords: number;
 
   constructor(synonyms: Synonyms) {
     let maxWords = 1;
-    const link = (from: string, to: string) => {
-      const key = words(from).join(' ');
-      if (!key) return;
-      maxWords = Math.max(maxWords, key.split(' ').length);
-      const list = this.phrases.get(key) ?? [];
-      if (!list.includes(to)) list.push(to);
-      this.phrases.set(key, list);
-    };
     for (const [term, aliases] of Object.entries(synonyms)) {
-      for (const alias of aliases) {
-        link(alias, term);
-        link(term, alias);
+      for (const phrase of [term, ...aliases]) {
+        const key = words(phrase).join(' ');
+        if (!key || this.toTerm.has(key)) continue;
+        maxWords = Math.max(maxWords, key.split(' ').length);
+        this.toTerm.set(key, term);
       }
     }
     this.maxWords = maxWords;
@@ -28,21 +26,22 @@ export class SynonymExpander {
   /** Every word of the synonyms file, to be kept out of the stemmer. */
   protectedTerms(): Set<string> {
     const set = new Set<string>();
-    for (const [key, list] of this.phrases) {
-      for (const w of key.split(' ')) set.add(w);
-      for (const phrase of list) for (const w of words(phrase)) set.add(w);
-    }
+    for (const [key, term] of this.toTerm) for (const w of [...key.split(' '), ...words(term)]) set.add(w);
     return set;
   }
 
-  /** The phrases that the text's words and word runs stand for, excluding what the text already says. */
+  /** The terms that the text's words and word runs stand for (longest run first), excluding what the text already says. */
   expand(text: string): string[] {
     const tokens = words(text);
+    const said = ` ${tokens.join(' ')} `;
     const found: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
-        const hit = this.phrases.get(tokens.slice(i, i + n).join(' '));
-        if (hit) for (const phrase of hit) if (!found.includes(phrase)) found.push(phrase);
+        const term = this.toTerm.get(tokens.slice(i, i + n).join(' '));
+        if (term === undefined) continue;
+        if (!found.includes(term) && !said.includes(` ${words(term).join(' ')} `)) found.push(term);
+        i += n - 1;
+        break;
       }
     }
     return found;

@@ -1,9 +1,10 @@
 import { stemmer } from 'stemmer';
 
 /**
- * Words joined by `-`, `.`, `_` or `'` stay one token, so `t-SNE`, `k-means`, `ml.p3.2xlarge` and
- * `scale_pos_weight` are findable as written; their parts and the joined form are indexed too, so
- * "kmeans", "tsne" and "scale pos weight" find them as well.
+ * Words joined by `-`, `.`, `_` or `'` (`t-SNE`, `k-means`, `ml.p3.2xlarge`, `scale_pos_weight`) are
+ * indexed as their parts, so "scale pos weight" and "p3" find them; when a part is short, the joined
+ * form too, so "kmeans", "tsne" and "f1score" find them. The compound itself is not indexed: it would
+ * only add near-duplicate terms that prefix search then counts again and again.
  */
 const TOKEN = /[\p{L}\p{N}]+(?:[-._'][\p{L}\p{N}]+)*/gu;
 
@@ -11,11 +12,13 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const [raw] of text.matchAll(TOKEN)) {
     const token = raw.toLowerCase();
-    out.push(token);
-    if (/[-._']/.test(token)) {
-      for (const part of token.split(/[-._']+/)) if (part.length > 1 || /\d/.test(part)) out.push(part);
-      out.push(token.replace(/[-._']+/g, ''));
+    if (!/[-._']/.test(token)) {
+      out.push(token);
+      continue;
     }
+    const parts = token.split(/[-._']+/);
+    for (const part of parts) if (part.length > 1 || /\d/.test(part)) out.push(part);
+    if (parts.some((p) => p.length <= 3)) out.push(parts.join(''));
   }
   return out;
 }

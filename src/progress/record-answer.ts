@@ -47,7 +47,9 @@ export function recordAnswer(store: Database, input: AnswerInput, clock: Clock):
   const now = clock.now();
   return store.sqlite
     .transaction((): RecordAnswerResult => {
-      ensurePerson(store, input.personId, now);
+      // Read first: the person almost always exists, and a read is cheaper than an INSERT OR IGNORE.
+      const person = getPerson(store, input.personId);
+      if (!person) ensurePerson(store, input.personId, now);
       const attempt = insertAttempt(store, {
         personId: input.personId,
         guildId: input.guildId,
@@ -71,7 +73,7 @@ export function recordAnswer(store: Database, input: AnswerInput, clock: Clock):
       const card = reviewCard(getCard(store, input.personId, input.questionId), ratingFor(input), now);
       saveCard(store, input.personId, input.questionId, card);
 
-      const zone = getPerson(store, input.personId)?.timeZone ?? input.guildTimeZone ?? 'UTC';
+      const zone = person?.timeZone ?? input.guildTimeZone ?? 'UTC';
       const day = localDate(now, zone);
       const before = getStreak(store, input.personId);
       const after = applyStudyDay(before, day);

@@ -167,3 +167,12 @@ function storedResult(session: Session): ExamResult | null {
   const parsed = examResultSchema.safeParse(session.result);
   return session.finishedAt && parsed.success ? parsed.data : null;
 }
+
+/** The result of a submitted exam, for its owner (the review pages read it). */
+export function examResult(engine: Engine, sessionId: string, personId: string): { ok: true; result: ExamResult } | Refusal {
+  const session = getSession(engine.store, sessionId);
+  if (!session || session.kind !== 'exam') return refuse('not-found', 'This exam no longer exists.');
+  if (session.personId !== personId) return refuse('not-owner', 'This exam belongs to someone else.');
+  const result = storedResult(session);
+  return result ? { ok: true, result } : refuse('stale', 'This exam is not submitted yet.');
+}
