@@ -1,0 +1,124 @@
+// One fake Discord guild and the real bot process on a fresh database, for each end-to-end scenario.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIMessage } from 'discord.js';
+import { expect } from 'vitest';
+import { loadContent, type Content } from '../../src/content.js';
+import { openDatabase, type Database } from '../../src/db/connection.js';
+import { startBot, type BotProcess } from '../fake-discord/bot-process.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+
+export const G = '910000000000000001';
+export const CHANNEL = '910000000000000011';
+export const OTHER_CHANNEL = '910000000000000012';
+export const ADMIN = '910000000000000100';
+export const ALICE = '910000000000000101';
+export const BOB = '910000000000000102';
+export const CAROL = '910000000000000103';
+export const APP = '910000000000000999';
+const TOKEN = 'e2e.bot-token.that-must-never-be-logged';
+
+let content: Content | undefined;
+/** The shipped content, loaded once per test file (questions and sections to check replies against). */
+export function shippedContent(): Content {
+  return (content ??= loadContent(join(import.meta.dirname, '../../knowledge')));
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: BotProcess;
+  dbPath: string;
+  token: string;
+  setClock(iso: string): void;
+  startBot(extraEnv?: Record<string, string>): Promise<BotProcess>;
+  /** Reads the bot's database (a second connection; WAL lets it read while the bot writes). */
+  withDb<T>(read: (db: Database) => T): T;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: { clock?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
+  const dbPath = join(dir, 'tutor.db');
+  const clockFile = join(dir, 'clock');
+  const setClock = (iso: string) => writeFileSync(clockFile, iso);
+  setClock(options.clock ?? new Date().toISOString());
+  const fake = await startFakeDiscord({
+    applicationId: APP,
+    botUserId: APP,
+    token: TOKEN,
+    guilds: [
+      {
+        id: G,
+        name: 'MLS Study Group',
+        channels: [
+          { id: CHANNEL, name: 'daily' },
+          { id: OTHER_CHANNEL, name: 'general' },
+        ],
+        members: [
+          { id: ADMIN, username: 'admin', manageGuild: true },
+          { id: ALICE, username: 'alice', manageGuild: false },
+          { id: BOB, username: 'bob', manageGuild: false },
+          { id: CAROL, username: 'carol', manageGuild: false },
+        ],
+      },
+    ],
+  });
+  const env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: fake.apiBase,
+    DISCORD_GUILD_ID: G,
+    DATABASE_PATH: dbPath,
+    NODE_ENV: 'test',
+    TEST_CLOCK_FILE: clockFile,
+    DAILY_TICK_CRON: '* * * * * *',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  const harness: Harness = {
+    fake,
+    bot: undefined as unknown as BotProcess,
+    dbPath,
+    token: TOKEN,
+    setClock,
+    async startBot(extraEnv = {}) {
+      harness.bot = await startBot({ env: { ...env, ...extraEnv } });
+      await fake.waitForCommands({ guildId: G, names: ['lookup', 'quiz', 'daily'] });
+      return harness.bot;
+    },
+    withDb(read) {
+      const db = openDatabase(dbPath);
+      try {
+        return read(db);
+      } finally {
+        db.close();
+      }
+    },
+    async close() {
+      await harness.bot?.stop().catch(() => undefined);
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await harness.startBot();
+  return harness;
+}
+
+/** The custom_ids of a message's buttons and menus, in order. */
+export function customIds(message: APIMessage | undefined): string[] {
+  return (message?.components ?? []).flatMap((row) => ('components' in row ? row.components : []).map((c) => ('custom_id' in c ? String(c.custom_id) : '')));
+}
+
+/** The text a member sees in a message: content, embed titles, descriptions and fields. */
+export function visibleText(message: APIMessage | undefined): string {
+  if (!message) return '';
+  const embeds = (message.embeds ?? []).map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n'));
+  return [message.content, ...embeds].join('\n');
+}
+
+/** After every scenario: Discord's rules held and the token never reached a log line. */
+export async function expectCleanRun(h: Harness): Promise<void> {
+  await h.fake.settle();
+  h.fake.assertNoViolations();
+  expect(h.bot.logs().filter((l) => l.raw.includes(h.token))).toEqual([]);
+}

@@ -1,0 +1,96 @@
+// The real bot against the fake Discord: registration, lookup, a quiz through the buttons, stats.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE, BOB, CHANNEL, G, createHarness, customIds, expectCleanRun, shippedContent, visibleText, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h?.close();
+});
+
+describe('studying through the bot', () => {
+  it('registers the full command set in the guild', () => {
+    const names = h.fake.registeredCommands(G).map((c) => c.name).sort();
+    expect(names).toEqual(['daily', 'exam', 'group', 'help', 'leaderboard', 'lookup', 'quiz', 'stats', 'weak']);
+  });
+
+  it('looks up a note section, privately, with the other hits in a menu', async () => {
+    const reply = await (await h.fake.slash(ALICE, G, CHANNEL, 'lookup', { query: 'what is pipe mode' })).final();
+    expect(reply.flags ?? 0).toBe(64);
+    expect(reply.embeds?.[0]?.title).toBe('Pipe mode');
+    const menu = customIds(reply).find((id) => id.startsWith('v1:ls:'));
+    expect(menu).toBeDefined();
+    const other = await (await h.fake.select(ALICE, reply, menu!, ['sagemaker-data-input/file-mode'])).final();
+    expect(other.embeds?.[0]?.title).toBe('File mode');
+    await expectCleanRun(h);
+  });
+
+  it('autocompletes section titles, at most 25', async () => {
+    const typed = await (await h.fake.autocomplete(ALICE, G, CHANNEL, 'lookup', 'query', 'kinesis')).response();
+    expect(typed.choices!.length).toBeGreaterThan(0);
+    expect(typed.choices!.length).toBeLessThanOrEqual(25);
+    expect(typed.choices!.every((c) => /kinesis|firehose|stream/i.test(c.name))).toBe(true);
+    const empty = await (await h.fake.autocomplete(ALICE, G, CHANNEL, 'lookup', 'query', '')).response();
+    expect(empty.choices).toHaveLength(25);
+    // Picking a suggestion sends the section id, which opens that section directly.
+    const picked = await (await h.fake.slash(ALICE, G, CHANNEL, 'lookup', { query: String(typed.choices![0]!.value) })).final();
+    expect(picked.embeds?.[0]?.title).toBe(typed.choices![0]!.name);
+    await expectCleanRun(h);
+  });
+
+  it('runs a three-question quiz through the buttons and stores every answer', async () => {
+    const content = shippedContent();
+    let message = await (await h.fake.slash(BOB, G, CHANNEL, 'quiz', { count: 3 })).final();
+    for (let step = 0; step < 3; step++) {
+      expect(message.embeds?.[0]?.title).toBe(`Question ${step + 1}/3`);
+      const questionId = message.embeds![0]!.footer!.text.split(' · ').at(-1)!;
+      const question = content.pool.byId.get(questionId)!;
+      const ids = customIds(message);
+      if (question.answer.length === 1) {
+        message = await (await h.fake.click(BOB, message, ids.find((id) => id.endsWith(`:${question.answer[0]}`))!)).final();
+      } else {
+        for (const letter of question.answer) message = await (await h.fake.click(BOB, message, customIds(message).find((id) => id.startsWith('v1:qt:') && id.endsWith(`:${letter}`))!)).final();
+        message = await (await h.fake.click(BOB, message, customIds(message).find((id) => id.startsWith('v1:qs:'))!)).final();
+      }
+      expect(visibleText(message)).toContain('Right');
+      expect(visibleText(message)).toContain(question.explanation.slice(0, 40));
+      if (step < 2) message = await (await h.fake.click(BOB, message, customIds(message).find((id) => id.startsWith('v1:qn:'))!)).final();
+    }
+    expect(visibleText(message)).toContain('Quiz done: 3/3 right');
+    const notes = await (await h.fake.click(BOB, message, customIds(message).find((id) => id.startsWith('v1:rn:'))!)).final();
+    expect(notes.embeds?.[0]?.footer?.text).toMatch(/notes\/.+\.md:\d+/);
+
+    const rows = h.withDb((db) => db.sqlite.prepare("SELECT question_id, correct, source, guild_id FROM attempts WHERE person_id = ?").all(BOB));
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => (r as { correct: number }).correct === 1 && (r as { guild_id: string }).guild_id === G)).toBe(true);
+
+    const stats = await (await h.fake.slash(BOB, G, CHANNEL, 'stats')).final();
+    expect(visibleText(stats)).toMatch(/3 · 100% right/);
+    expect(visibleText(stats)).toMatch(/1 day/);
+    const weak = await (await h.fake.slash(BOB, G, CHANNEL, 'weak')).final();
+    expect(visibleText(weak)).toContain('Weakest domains first');
+    await expectCleanRun(h);
+  });
+
+  it("refuses a press on someone else's quiz and any forged or stale button, changing nothing", async () => {
+    const alices = await (await h.fake.slash(ALICE, G, CHANNEL, 'quiz', { count: 2 })).final();
+    const aliceAnswer = customIds(alices)[0]!;
+    const bobs = await (await h.fake.slash(BOB, G, CHANNEL, 'quiz', { count: 1 })).final();
+    const stolen = await (await h.fake.forge(BOB, bobs, aliceAnswer)).final();
+    expect(stolen.flags ?? 0).toBe(64);
+    expect(visibleText(stolen)).toContain('belongs to someone else');
+    for (const forged of ['v1:qa:nope', 'v0:qa:abcdefgh:0:A', 'v1:zz:1', 'v1:da:99999:A', 'v1:qa:AAAAAAAAAAAA:7:B', 'v1:rn:../../etc']) {
+      const reply = await (await h.fake.forge(BOB, bobs, forged)).final();
+      expect(reply.flags ?? 0).toBe(64);
+      expect(visibleText(reply)).toMatch(/out of date|not one of ours|no longer exists|does not exist|not in the notes/);
+    }
+    const attempts = h.withDb((db) => db.sqlite.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number });
+    expect(attempts.n).toBe(0);
+    // Alice's own quiz still works after all that.
+    const answered = await (await h.fake.click(ALICE, alices, aliceAnswer)).final();
+    expect(visibleText(answered)).toMatch(/Right|Not quite/);
+    await expectCleanRun(h);
+  });
+});
