@@ -143,6 +143,8 @@ interface Ctx {
   world: World;
   guild: GuildRecord;
   channelPerms: (channelId: string) => bigint;
+  /** A tampered client: values outside choices, lengths and ranges go through, as a bot must expect. */
+  tampered?: boolean;
 }
 
 function fail(msg: string): never {
@@ -231,7 +233,11 @@ function convert(
   partial: boolean,
 ): DataOption {
   const where = `/${cmd.name} option ${def.name}`;
+  const limit = (broken: boolean, message: string): void => {
+    if (broken && !ctx.tampered) fail(message);
+  };
   const checkChoices = (v: string | number): void => {
+    if (ctx.tampered) return;
     if ('choices' in def && Array.isArray(def.choices) && def.choices.length > 0 && !partial) {
       if (!def.choices.some((c) => c.value === v)) fail(`${where}: ${JSON.stringify(v)} is not one of the choices ${JSON.stringify(def.choices.map((c) => c.value))}`);
     }
@@ -239,8 +245,8 @@ function convert(
   switch (def.type) {
     case 3: {
       const v = String(raw);
-      if (def.min_length !== undefined && v.length < def.min_length) fail(`${where}: shorter than min_length ${def.min_length}`);
-      if (def.max_length !== undefined && v.length > def.max_length) fail(`${where}: longer than max_length ${def.max_length}`);
+      limit(def.min_length !== undefined && v.length < def.min_length, `${where}: shorter than min_length ${def.min_length}`);
+      limit(def.max_length !== undefined && v.length > def.max_length, `${where}: longer than max_length ${def.max_length}`);
       checkChoices(v);
       return { name: def.name, type: 3, value: v };
     }
@@ -248,8 +254,8 @@ function convert(
     case 10: {
       const v = typeof raw === 'number' ? raw : Number(raw);
       if (!Number.isFinite(v) || (def.type === 4 && !Number.isInteger(v))) fail(`${where}: ${JSON.stringify(raw)} is not ${def.type === 4 ? 'an integer' : 'a number'}`);
-      if (def.min_value !== undefined && v < def.min_value) fail(`${where}: below min_value ${def.min_value}`);
-      if (def.max_value !== undefined && v > def.max_value) fail(`${where}: above max_value ${def.max_value}`);
+      limit(def.min_value !== undefined && v < def.min_value, `${where}: below min_value ${def.min_value}`);
+      limit(def.max_value !== undefined && v > def.max_value, `${where}: above max_value ${def.max_value}`);
       checkChoices(v);
       return { name: def.name, type: def.type, value: v } as DataOption;
     }

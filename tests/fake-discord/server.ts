@@ -767,12 +767,20 @@ class Fake implements FakeDiscord {
   // ------------------------------------------------------------ driver API
 
   async slash(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
+    return this.command(memberId, guildId, channelId, name, options, subcommand, false);
+  }
+
+  async slashTampered(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
+    return this.command(memberId, guildId, channelId, name, options, subcommand, true);
+  }
+
+  private async command(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions, subcommand: string | undefined, tampered: boolean): Promise<Interaction> {
     this.ensureConnected();
     const loc = this.locate(memberId, guildId, channelId);
     const split = splitCommand(name, subcommand);
     const cmd = this.commands.find(loc.guild.id, split.name);
     if (!cmd) throw new Error(`fake-discord: /${split.name} is not registered (registered: ${this.registeredNames(loc.guild.id)})`);
-    const built = buildOptions(this.optionCtx(loc.guild, loc.member), cmd, split.path, options, null);
+    const built = buildOptions({ ...this.optionCtx(loc.guild, loc.member), tampered }, cmd, split.path, options, null);
     const id = snowflake(this.now());
     const payload: FakeInteractionPayload = {
       ...this.base(loc.guild, loc.member, loc.channel, id, randomToken()),

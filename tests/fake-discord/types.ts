@@ -165,6 +165,8 @@ export interface FakeDiscord {
   /** Resolves when the named commands (default: any) are registered globally or for the guild. */
   waitForCommands(options?: { guildId?: string; names?: string[]; timeoutMs?: number }): Promise<APIApplicationCommand[]>;
   slash(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
+  /** Like slash, but option values skip Discord's client-side checks (choices, lengths, ranges): a tampered client. */
+  slashTampered(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
   autocomplete(
     memberId: string,
     guildId: string,
