@@ -108,8 +108,27 @@ export const memberTotals = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     correct: integer('correct').notNull().default(0),
     points: integer('points').notNull().default(0),
+    // Figures as they stood when the current week / month began (see board-baselines.ts): a period board
+    // is then totals minus these, one row per member, instead of a sort over every answer in the period.
+    weekStart: integer('week_start', { mode: 'timestamp_ms' }),
+    attemptsBeforeWeek: integer('attempts_before_week').notNull().default(0),
+    correctBeforeWeek: integer('correct_before_week').notNull().default(0),
+    monthStart: integer('month_start', { mode: 'timestamp_ms' }),
+    attemptsBeforeMonth: integer('attempts_before_month').notNull().default(0),
+    correctBeforeMonth: integer('correct_before_month').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.personId] })],
+);
+
+/** Which period start each guild's "before" columns in member_totals were taken at. */
+export const boardBaselines = sqliteTable(
+  'board_baselines',
+  {
+    guildId: text('guild_id').notNull(),
+    period: text('period', { enum: ['week', 'month'] }).notNull(),
+    start: integer('start', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.period] })],
 );
 
 export const dailyPosts = sqliteTable(

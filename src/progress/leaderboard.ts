@@ -1,6 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { guildHasAttemptsFrom } from '../db/attempts.js';
+import { ensureBoardBaseline, sinceStartColumns, type BoardPeriod } from '../db/board-baselines.js';
 import type { Database } from '../db/connection.js';
 import { groupOfPerson } from '../db/groups.js';
+import { preparedSql } from '../db/prepared.js';
 import { localDate, periodBounds, type Period } from './calendar.js';
 import { POINTS_RIGHT, POINTS_WRONG } from './points.js';
 import { currentStreak } from './streak.js';
@@ -42,121 +44,136 @@ export interface Leaderboard {
   /** When this board resets; null for all time. */
   end: Date | null;
   rows: LeaderboardRow[];
-  /** The caller's row (their group's, for groups) wherever it ranks; null if not on this board. */
+  /** The caller's row (their group's, for groups) wherever it ranks; null while not on this board. */
   caller: LeaderboardRow | null;
 }
 
 interface RankedRow {
-  rank: number;
+  isCaller: 0 | 1;
   id: string | number;
-  name: string | null;
   points: number;
   correct: number;
   attempts: number;
+  rank: number;
 }
 
-// Figures per member for the period. Week and month read only the covering index
-// attempts_board_idx (guild_id, answered_at, person_id, correct); all time reads the running totals.
-const PERIOD_MEMBERS = `
-  SELECT person_id AS id, count(*) AS attempts, sum(correct) AS correct,
-         sum(correct) * ${POINTS_RIGHT} + (count(*) - sum(correct)) * ${POINTS_WRONG} AS points
-  FROM attempts
-  WHERE guild_id = :guild AND answered_at >= :start AND answered_at < :end
-  GROUP BY person_id`;
-const ALL_TIME_MEMBERS = `
-  SELECT person_id AS id, attempts, correct, points FROM member_totals WHERE guild_id = :guild`;
+const POINTS = (attempts: string, correct: string): string =>
+  `(${correct}) * ${POINTS_RIGHT} + ((${attempts}) - (${correct})) * ${POINTS_WRONG}`;
+
+/** Every member's figures for the period: (id, attempts, correct, points), members with answers only. */
+function memberFigures(period: Period, exact: boolean): string {
+  if (period === 'all') {
+    return `SELECT person_id AS id, attempts, correct, points FROM member_totals WHERE guild_id = :guild AND attempts > 0`;
+  }
+  if (exact) {
+    // Straight from the answers in [start, end), through the covering index. Used only when answers
+    // exist after `end` (a board asked for a past period), which the baseline cannot exclude.
+    return `SELECT person_id AS id, count(*) AS attempts, sum(correct) AS correct,
+                   ${POINTS('count(*)', 'sum(correct)')} AS points
+            FROM attempts INDEXED BY attempts_board_idx
+            WHERE guild_id = :guild AND answered_at >= :start AND answered_at < :end
+            GROUP BY person_id`;
+  }
+  const since = sinceStartColumns(period);
+  return `SELECT id, attempts, correct, ${POINTS('attempts', 'correct')} AS points FROM (
+            SELECT person_id AS id, ${since.attempts} AS attempts, ${since.correct} AS correct
+            FROM member_totals WHERE guild_id = :guild)
+          WHERE attempts > 0`;
+}
+
+function groupFigures(members: string): string {
+  return `SELECT gm.group_id AS id, sum(m.attempts) AS attempts, sum(m.correct) AS correct, sum(m.points) AS points
+          FROM (${members}) m JOIN group_members gm ON gm.guild_id = :guild AND gm.person_id = m.id
+          GROUP BY gm.group_id`;
+}
 
 // Ties: more points, then more right answers, then fewer answers (better accuracy), then id, so the
-// order never depends on the query plan. row_number over the whole board gives the caller's exact rank.
-const RANK = 'row_number() OVER (ORDER BY points DESC, correct DESC, attempts ASC, id ASC)';
+// order never depends on the query plan.
+const ORDER = 'points DESC, correct DESC, attempts ASC, id ASC';
+const AHEAD = '(-o.points, -o.correct, o.attempts, o.id) < (-c.points, -c.correct, c.attempts, c.id)';
 
-function membersSql(members: string): string {
-  return `
-    WITH totals AS (${members})
-    SELECT * FROM (SELECT id, NULL AS name, points, correct, attempts, ${RANK} AS rank FROM totals)
-    WHERE rank <= :limit OR id = :caller
-    ORDER BY rank`;
+/**
+ * The top rows, numbered by a window over just those rows, plus the caller's row ranked by counting the
+ * rows ahead of it: as exact as row_number() over the whole board, without numbering 10,000 members
+ * (a full window costs more than the rest of the query on a big guild).
+ */
+function rankedSql(figures: string): string {
+  return `WITH figures AS MATERIALIZED (${figures}),
+          top AS (SELECT * FROM figures ORDER BY ${ORDER} LIMIT :limit)
+          SELECT 0 AS isCaller, id, points, correct, attempts, row_number() OVER (ORDER BY ${ORDER}) AS rank FROM top
+          UNION ALL
+          SELECT 1, id, points, correct, attempts, 1 + (SELECT count(*) FROM figures o WHERE ${AHEAD})
+          FROM figures c WHERE c.id = :caller`;
 }
 
-function groupsSql(members: string): string {
-  return `
-    WITH totals AS (${members}),
-    groups AS (
-      SELECT gm.group_id AS id, sum(t.points) AS points, sum(t.correct) AS correct, sum(t.attempts) AS attempts
-      FROM totals t JOIN group_members gm ON gm.guild_id = :guild AND gm.person_id = t.id
-      GROUP BY gm.group_id
-    )
-    SELECT r.*, g.name,
-           (SELECT count(*) FROM group_members m WHERE m.group_id = r.id) AS members
-    FROM (SELECT id, points, correct, attempts, ${RANK} AS rank FROM groups) r
-    JOIN study_groups g ON g.id = r.id
-    WHERE r.rank <= :limit OR r.id = :caller
-    ORDER BY r.rank`;
-}
-
-const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-// Compiling these CTEs costs about as much as running a small board, so each is prepared once per connection.
-function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
-
-function boardSql(period: Period, scope: LeaderboardScope): string {
-  const members = period === 'all' ? ALL_TIME_MEMBERS : PERIOD_MEMBERS;
-  return scope === 'members' ? membersSql(members) : groupsSql(members);
+interface StreakRow {
+  id: string;
+  current: number;
+  best: number;
+  lastDay: string;
+  timeZone: string | null;
 }
 
 /** Current streaks for the listed people, each judged by today in their own zone (else the guild's). */
 function streaksFor(store: Database, ids: string[], tz: string, now: Date): Map<string, number> {
-  const rows = prepared(
-    store.sqlite,
+  const rows = preparedSql(
+    store,
     `SELECT s.person_id AS id, s.current, s.best, s.last_day AS lastDay, p.time_zone AS timeZone
      FROM streaks s JOIN people p ON p.id = s.person_id
      WHERE s.person_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as { id: string; current: number; best: number; lastDay: string; timeZone: string | null }[];
+  ).all(JSON.stringify(ids)) as StreakRow[];
   return new Map(rows.map((row) => [row.id, currentStreak(row, localDate(now, row.timeZone ?? tz)).current]));
 }
 
-/** A guild's board for this week, this month or all time, for members or study groups. */
+function groupDetails(store: Database, ids: number[]): Map<number, { name: string; members: number }> {
+  const rows = preparedSql(
+    store,
+    `SELECT g.id, g.name, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS members
+     FROM study_groups g WHERE g.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: number; name: string; members: number }[];
+  return new Map(rows.map((row) => [row.id, { name: row.name, members: row.members }]));
+}
+
+/**
+ * A guild's board for this week, this month or all time, for members or study groups. Weeks and
+ * months are [start, end) in `tz`; a group's figures are the sums of its current members' figures.
+ */
 export function leaderboard(store: Database, query: LeaderboardQuery): Leaderboard {
   const { guildId, period, scope, callerId, tz, now } = query;
   const limit = query.limit ?? 10;
   const { start, end } = periodBounds(period, now, tz);
 
-  let caller: string | number | null = callerId;
-  if (scope === 'groups') caller = groupOfPerson(store, guildId, callerId)?.id ?? null;
+  let exact = false;
+  if (start && end && period !== 'all') {
+    ensureBoardBaseline(store, guildId, period as BoardPeriod, start);
+    exact = guildHasAttemptsFrom(store, guildId, end);
+  }
+  const caller = scope === 'groups' ? (groupOfPerson(store, guildId, callerId)?.id ?? null) : callerId;
 
+  const members = memberFigures(period, exact);
+  const text = rankedSql(scope === 'members' ? members : groupFigures(members));
   const params: Record<string, string | number | null> = { guild: guildId, limit, caller };
   if (start && end) Object.assign(params, { start: start.getTime(), end: end.getTime() });
-  const ranked = prepared(store.sqlite, boardSql(period, scope)).all(params) as (RankedRow & { members?: number })[];
+  const ranked = preparedSql(store, text).all(params) as RankedRow[];
 
-  const streaks =
-    scope === 'members' ? streaksFor(store, ranked.map((row) => String(row.id)), tz, now) : new Map<string, number>();
-  const toRow = (row: RankedRow & { members?: number }): LeaderboardRow => {
+  const ids = [...new Set(ranked.map((row) => row.id))];
+  const streaks = scope === 'members' ? streaksFor(store, ids.map(String), tz, now) : null;
+  const groups = scope === 'groups' ? groupDetails(store, ids.map(Number)) : null;
+  const toRow = (row: RankedRow): LeaderboardRow => {
     const id = String(row.id);
+    const group = groups?.get(Number(row.id));
     return {
       rank: row.rank,
       id,
-      ...(row.name !== null ? { name: row.name } : {}),
+      ...(group ? { name: group.name, members: group.members } : {}),
       points: row.points,
       correct: row.correct,
       attempts: row.attempts,
       accuracy: row.attempts === 0 ? 0 : row.correct / row.attempts,
-      streak: scope === 'members' ? (streaks.get(id) ?? 0) : null,
-      ...(row.members !== undefined ? { members: row.members } : {}),
+      streak: streaks ? (streaks.get(id) ?? 0) : null,
     };
   };
-  const rows = ranked.filter((row) => row.rank <= limit).map(toRow);
-  const callerRow = ranked.find((row) => caller !== null && String(row.id) === String(caller));
-  return { period, start, end, rows, caller: callerRow ? toRow(callerRow) : null };
+  const rows = ranked.filter((row) => row.isCaller === 0).sort((a, b) => a.rank - b.rank);
+  const callerRow = ranked.find((row) => row.isCaller === 1);
+  return { period, start, end, rows: rows.map(toRow), caller: callerRow ? toRow(callerRow) : null };
 }

@@ -37,7 +37,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { clock?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+/** Extra members m0..mN for bursts: ids 910000000000001000 + i. */
+export function memberId(i: number): string {
+  return String(910000000000001000n + BigInt(i));
+}
+
+export async function createHarness(options: { clock?: string; env?: Record<string, string>; extraMembers?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
   const dbPath = join(dir, 'tutor.db');
   const clockFile = join(dir, 'clock');
@@ -60,6 +65,7 @@ export async function createHarness(options: { clock?: string; env?: Record<stri
           { id: ALICE, username: 'alice', manageGuild: false },
           { id: BOB, username: 'bob', manageGuild: false },
           { id: CAROL, username: 'carol', manageGuild: false },
+          ...Array.from({ length: options.extraMembers ?? 0 }, (_, i) => ({ id: memberId(i), username: `member${i}`, manageGuild: false })),
         ],
       },
     ],

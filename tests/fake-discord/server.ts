@@ -120,6 +120,7 @@ const noContent: Reply = { status: 204 };
 class Fake implements FakeDiscord {
   readonly world: World;
   readonly store: MessageStore;
+  private readonly ackListeners: Array<(kind: InteractionKind, userId: string) => void> = [];
   /** enforce_nonce memory: channel:nonce -> the message it created. */
   private readonly nonces = new Map<string, { messageId: string; at: number }>();
   readonly commands: CommandStore;
@@ -645,6 +646,7 @@ class Fake implements FakeDiscord {
     }
     if (message) record.message = structuredClone(message.message);
     rec.callbacks.push(record);
+    if (rec.callbacks.length === 1) for (const listener of this.ackListeners) listener(rec.kind, rec.userId);
     rec.activityAtAck = rec.activity;
 
     if (c.query.get('with_response') !== 'true') return noContent;
@@ -950,6 +952,10 @@ class Fake implements FakeDiscord {
 
   attachmentData(attachmentId: string): Buffer | undefined {
     return this.store.attachmentData(attachmentId);
+  }
+
+  onAcknowledged(listener: (kind: InteractionKind, userId: string) => void): void {
+    this.ackListeners.push(listener);
   }
 
   acknowledged(): AckRecord[] {

@@ -186,6 +186,8 @@ export interface FakeDiscord {
   waitForChannelMessage(channelId: string, predicate?: (m: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
   attachmentData(attachmentId: string): Buffer | undefined;
   acknowledged(): AckRecord[];
+  /** Called synchronously when an interaction gets its first response (a test can crash the bot at an exact point). */
+  onAcknowledged(listener: (kind: InteractionKind, userId: string) => void): void;
   /** Waits until every interaction is answered or past its 3 s window, so violations() is complete. */
   settle(timeoutMs?: number): Promise<void>;
   violations(): Violation[];

@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fixedClock } from '../src/clock.js';
+import { openDatabase, type Database } from '../src/db/connection.js';
+import { leaderboard, type LeaderboardScope } from '../src/progress/leaderboard.js';
+import type { Period } from '../src/progress/calendar.js';
+import { recordAnswer, type AnswerInput } from '../src/progress/record-answer.js';
+
+/**
+ * Store figures: answers/s through recordAnswer against plain inserts on the same pragmas (the gap is
+ * the price of cards, streaks and totals), and leaderboard latency on a large guild.
+ */
+
+const DOMAINS = ['data-engineering', 'eda', 'modeling', 'ml-ops'] as const;
+const DAY_MS = 86_400_000;
+const GUILD = '100000000000000001';
+
+/** Deterministic PRNG so every run builds the same data. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function answerInputs(count: number, random: () => number): AnswerInput[] {
+  return Array.from({ length: count }, (_, i) => {
+    const q = Math.floor(random() * 300);
+    return {
+      personId: `p${i % 200}`,
+      guildId: GUILD,
+      guildTimeZone: 'Europe/Berlin',
+      questionId: `q${q}`,
+      sectionId: `s${q % 60}`,
+      domain: DOMAINS[q % 4]!,
+      chosen: 'A',
+      correct: random() < 0.7,
+      source: 'quiz',
+      sourceRef: `sess${Math.floor(i / 10)}`,
+      step: i % 10,
+      durationMs: Math.floor(random() * 30_000),
+      fastThresholdMs: 8_000,
+    };
+  });
+}
+
+function measureAnswers(dir: string): { recordPerS: number; rawPerS: number } {
+  const random = mulberry32(1);
+  const inputs = answerInputs(20_000, random);
+  const clock = fixedClock('2025-03-10T08:00:00Z');
+
+  const store = openDatabase(join(dir, 'answers.db'));
+  const started = performance.now();
+  for (const input of inputs) {
+    clock.advance(1_000);
+    recordAnswer(store, input, clock);
+  }
+  const recordPerS = inputs.length / ((performance.now() - started) / 1000);
+  store.close();
+
+  const raw = openDatabase(join(dir, 'raw.db'));
+  raw.sqlite.prepare(`INSERT INTO people (id, created_at) VALUES (?, 0) ON CONFLICT DO NOTHING`).run('p0');
+  for (let p = 0; p < 200; p++) raw.sqlite.prepare(`INSERT OR IGNORE INTO people (id, created_at) VALUES (?, 0)`).run(`p${p}`);
+  const insert = raw.sqlite.prepare(`
+    INSERT INTO attempts (person_id, guild_id, question_id, section_id, domain, chosen, correct, source,
+                          source_ref, step, duration_ms, answered_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertOne = raw.sqlite.transaction((input: AnswerInput, at: number) => {
+    insert.run(input.personId, input.guildId, input.questionId, input.sectionId, input.domain, input.chosen,
+      input.correct ? 1 : 0, input.source, input.sourceRef, input.step, input.durationMs, at);
+  });
+  const rawStarted = performance.now();
+  let at = Date.parse('2025-03-10T08:00:00Z');
+  for (const input of inputs) insertOne.immediate(input, (at += 1_000));
+  const rawPerS = inputs.length / ((performance.now() - rawStarted) / 1000);
+  raw.close();
+  return { recordPerS, rawPerS };
+}
+
+const MEMBERS = 10_000;
+const ATTEMPTS = 1_000_000;
+const DAYS = 180;
+const GROUPS = 200;
+
+/** One big guild, written straight with prepared statements in large transactions. */
+export function buildGuild(store: Database, now: Date): void {
+  const random = mulberry32(2);
+  const { sqlite } = store;
+  // Setup only: a big page cache keeps the random index inserts in memory.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -524288');
+  const person = sqlite.prepare(`INSERT INTO people (id, time_zone, created_at) VALUES (?, NULL, 0)`);
+  const streak = sqlite.prepare(`INSERT INTO streaks (person_id, current, best, last_day) VALUES (?, ?, ?, ?)`);
+  const group = sqlite.prepare(`INSERT INTO study_groups (id, guild_id, name, name_key, created_by, created_at) VALUES (?, ?, ?, ?, ?, 0)`);
+  const member = sqlite.prepare(`INSERT INTO group_members (group_id, guild_id, person_id, joined_at) VALUES (?, ?, ?, 0)`);
+  const attempt = sqlite.prepare(`
+    INSERT INTO attempts (person_id, guild_id, question_id, section_id, domain, chosen, correct, source,
+                          source_ref, step, duration_ms, answered_at)
+    VALUES (?, ?, ?, ?, ?, 'A', ?, 'quiz', ?, ?, NULL, ?)`);
+  sqlite.transaction(() => {
+    for (let g = 1; g <= GROUPS; g++) group.run(g, GUILD, `Group ${g}`, `group ${g}`, 'm0');
+    for (let m = 0; m < MEMBERS; m++) {
+      const id = `m${m}`;
+      person.run(id);
+      streak.run(id, 1 + (m % 30), 30, new Date(now.getTime() - (m % 3) * DAY_MS).toISOString().slice(0, 10));
+      // Four in five members are in a group.
+      if (m % 5 !== 0) member.run(1 + (m % GROUPS), GUILD, id);
+    }
+  })();
+  // Bulk load without the attempts indexes, then rebuild them from their own definitions: building an
+  // index by sorting is several times faster than a million random B-tree inserts. Same schema after.
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attempts' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
+  const span = DAYS * DAY_MS;
+  const batch = 100_000;
+  const insertBatch = sqlite.transaction((from: number) => {
+    for (let i = from; i < from + batch; i++) {
+      // Activity skewed: some members answer far more than others.
+      const m = Math.floor(MEMBERS * random() ** 2);
+      const q = Math.floor(random() * 300);
+      attempt.run(`m${m}`, GUILD, `q${q}`, `s${q % 60}`, DOMAINS[q % 4], random() < 0.65 ? 1 : 0,
+        `b${Math.floor(i / 10)}`, i % 10, now.getTime() - Math.floor(random() * span));
+    }
+  });
+  for (let from = 0; from < ATTEMPTS; from += batch) insertBatch(from);
+  for (const { sql } of indexes) sqlite.exec(sql);
+  sqlite.exec(`
+    INSERT INTO member_totals (guild_id, person_id, attempts, correct, points)
+    SELECT guild_id, person_id, count(*), sum(correct), sum(correct) * 10 + count(*) - sum(correct)
+    FROM attempts WHERE guild_id IS NOT NULL GROUP BY guild_id, person_id`);
+  sqlite.exec('ANALYZE');
+  sqlite.pragma(`cache_size = ${cacheSize}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+function measureLeaderboard(dir: string): { p50: number; p99: number; buildS: number } {
+  const now = new Date('2025-03-20T12:00:00Z');
+  const store = openDatabase(join(dir, 'board.db'));
+  const built = performance.now();
+  buildGuild(store, now);
+  const buildS = (performance.now() - built) / 1000;
+
+  const periods: Period[] = ['week', 'month', 'all'];
+  const scopes: LeaderboardScope[] = ['members', 'groups'];
+  const call = (i: number): void => {
+    leaderboard(store, {
+      guildId: GUILD,
+      period: periods[i % 3]!,
+      scope: scopes[Math.floor(i / 3) % 2]!,
+      callerId: `m${(i * 7919) % MEMBERS}`,
+      tz: 'Europe/Berlin',
+      now,
+    });
+  };
+  for (let i = 0; i < 30; i++) call(i);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    call(i);
+    times.push(performance.now() - t0);
+  }
+  store.close();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), buildS };
+}
+
+export async function run(): Promise<Array<{ name: string; value: number }>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  try {
+    const answers = measureAnswers(dir);
+    const board = measureLeaderboard(dir);
+    return [
+      { name: 'answers.per_s', value: Math.round(answers.recordPerS) },
+      { name: 'answers.raw_insert.per_s', value: Math.round(answers.rawPerS) },
+      { name: 'leaderboard.p50_ms', value: Number(board.p50.toFixed(2)) },
+      { name: 'leaderboard.p99_ms', value: Number(board.p99.toFixed(2)) },
+      { name: 'leaderboard.build_s', value: Number(board.buildS.toFixed(1)) },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
