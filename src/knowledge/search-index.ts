@@ -107,8 +107,11 @@ export class SearchIndex {
     const text = partial.slice(0, QUERY_MAX_CHARS).trim();
     if (text === '') return [...this.sections].sort((a, b) => a.title.localeCompare(b.title)).slice(0, max);
     const hits = this.titles.search(text, { prefix: true, combineWith: 'AND' });
-    const loose = hits.length > 0 ? hits : this.titles.search(text, { prefix: true });
-    return loose.slice(0, max).map((r) => this.byId.get(String(r.id))!);
+    const found = (hits.length > 0 ? hits : this.titles.search(text, { prefix: true })).map((r) => this.byId.get(String(r.id))!);
+    // Titles that themselves start a word with what was typed come before matches through aliases.
+    const last = text.toLowerCase().split(/\s+/).at(-1) ?? '';
+    const inTitle = (s: Section) => s.title.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.startsWith(last));
+    return [...found.filter(inTitle), ...found.filter((s) => !inTitle(s))].slice(0, max);
   }
 
   section(id: string): Section | undefined {
