@@ -30,10 +30,8 @@ export function openDatabase(path: string): Database {
     // NORMAL in WAL mode survives a process crash (kill -9, OOM) with every committed answer intact;
     // only an OS crash or power loss can drop the last commits. FULL would add an fsync per answer.
     sqlite.pragma('synchronous = NORMAL');
-    const db = drizzle(sqlite, { schema });
-    applyMigrations(sqlite, db);
-    sqlite.pragma('foreign_keys = ON');
-    return { sqlite, db, close: () => sqlite.close() };
+    applyMigrations(sqlite);
+    return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     throw error;
@@ -41,15 +39,22 @@ export function openDatabase(path: string): Database {
 }
 
 /**
- * drizzle-kit rebuilds a table (create new, copy, drop old) for many changes; with foreign keys on,
- * dropping the old table would cascade-delete child rows inside the migrator's transaction. So keys are
- * off while migrating, and checked afterwards instead.
+ * Brings the schema up to date (already applied migrations are skipped), leaving foreign keys ON.
+ *
+ * drizzle-kit rebuilds a table (create new, copy, drop old, rename) for many changes; with foreign keys
+ * on, dropping the old table would cascade-delete the child rows inside the migrator's transaction.
+ * So keys are off while migrating (the pragma is a no-op inside a transaction, hence before it) and
+ * checked afterwards instead.
  */
-function applyMigrations(sqlite: BetterSqlite3.Database, db: Db): void {
+export function applyMigrations(sqlite: BetterSqlite3.Database, migrationsFolder = MIGRATIONS_FOLDER): void {
   sqlite.pragma('foreign_keys = OFF');
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  const broken = sqlite.pragma('foreign_key_check') as unknown[];
-  if (broken.length > 0) {
-    throw new Error(`migration left rows with broken foreign keys: ${JSON.stringify(broken)}`);
+  try {
+    migrate(drizzle(sqlite), { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new Error(`migrations left rows with broken foreign keys: ${JSON.stringify(broken)}`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
   }
 }

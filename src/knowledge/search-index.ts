@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { snippet } from './snippet.js';
+import { Snippets } from './snippet.js';
 import { SynonymExpander } from './synonym-expansion.js';
 import { termProcessor, tokenize, type TermProcessor } from './tokenize.js';
 import type { Section } from './section.js';
@@ -31,6 +31,8 @@ interface IndexedSection {
 // Title and the section's own aliases say what a section is about; file tags are shared by the whole
 // file, so they count less; the body counts least but carries the facts.
 const BOOST = { title: 3, keywords: 2.5, tags: 1, text: 1 };
+// A word in more than this share of sections is dropped from a query that has a more telling one.
+const COMMON_SHARE = 0.2;
 // Expansion terms from the synonyms file help, but should not outrank what the learner typed.
 const EXPANSION_WEIGHT = 0.6;
 
@@ -41,26 +43,45 @@ export class SearchIndex {
   private readonly byId: Map<string, Section>;
   private readonly expander: SynonymExpander;
   private readonly processTerm: TermProcessor;
+  private readonly snippets: Snippets;
+  /** Every term in the index with the number of sections it occurs in. */
+  private readonly documentFrequency = new Map<string, number>();
 
   constructor(readonly sections: readonly Section[], synonyms: Synonyms) {
     this.byId = new Map(sections.map((s) => [s.id, s]));
     this.expander = new SynonymExpander(synonyms);
     this.processTerm = termProcessor(this.expander.protectedTerms());
+    this.snippets = new Snippets(this.processTerm);
+    const process = this.processTerm;
+    const frequency = this.documentFrequency;
+    let inDocument = new Set<string>();
     const options = {
       fields: ['title', 'keywords', 'tags', 'text'],
       tokenize,
-      processTerm: this.processTerm,
+      // Indexing records each section's terms as it goes; searching uses the plain processor.
+      processTerm: (term: string) => {
+        const t = process(term);
+        if (t !== null) inDocument.add(t);
+        return t;
+      },
       searchOptions: {
         boost: BOOST,
-        prefix: (term: string) => term.length >= 4,
-        fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+        processTerm: process,
+        // A word the notes contain is matched as is; only unknown words (partial or misspelt) are widened,
+        // which keeps lookups fast on a big corpus and stops "stream" from also matching "streaming" twice.
+        prefix: (term: string) => term.length >= 3 && !frequency.has(term),
+        fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) && !frequency.has(term) ? 0.2 : false),
       },
     };
     this.index = new MiniSearch<IndexedSection>(options);
     this.titles = new MiniSearch<IndexedSection>({ ...options, fields: ['title', 'keywords'] });
-    const docs = sections.map((s) => this.toDocument(s));
-    this.index.addAll(docs);
-    this.titles.addAll(docs);
+    for (const section of sections) {
+      const doc = this.toDocument(section);
+      inDocument = new Set();
+      this.index.add(doc);
+      for (const t of inDocument) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+      this.titles.add(doc);
+    }
   }
 
   private toDocument(section: Section): IndexedSection {
@@ -75,11 +96,26 @@ export class SearchIndex {
     };
   }
 
+  /**
+   * The query without words that occur in so many sections that they barely rank anything ("data",
+   * "model", "SageMaker"), as long as a more telling word remains: they cost the most to score on a
+   * large corpus and add the least.
+   */
+  private selective(query: string): string {
+    const limit = COMMON_SHARE * this.sections.length;
+    const tokens = tokenize(query);
+    const telling = tokens.filter((t) => {
+      const term = this.processTerm(t);
+      return term !== null && (this.documentFrequency.get(term) ?? 0) <= limit;
+    });
+    return telling.length > 0 ? telling.join(' ') : query;
+  }
+
   lookup(rawQuery: string, limit = 5): LookupHit[] {
     const query = rawQuery.slice(0, QUERY_MAX_CHARS).trim();
     if (!tokenize(query).some((t) => this.processTerm(t) !== null)) return [];
-    const expansions = this.expander.expand(query);
-    const queries: Array<string | { queries: string[]; boost: typeof BOOST }> = [query];
+    const expansions = this.expander.expand(query).filter((phrase) => this.selective(phrase) === phrase || tokenize(phrase).length > 1);
+    const queries: Array<string | { queries: string[]; boost: typeof BOOST }> = [this.selective(query)];
     if (expansions.length > 0) {
       const scaled = Object.fromEntries(Object.entries(BOOST).map(([k, v]) => [k, v * EXPANSION_WEIGHT])) as typeof BOOST;
       queries.push({ queries: [expansions.join(' ')], boost: scaled });
@@ -96,7 +132,7 @@ export class SearchIndex {
       domain: section.domain,
       score: Math.round(result.score * 1000) / 1000,
       text: section.text,
-      snippet: snippet(section.text, query, this.processTerm),
+      snippet: this.snippets.for(section.id, section.text, query),
       source: section.source,
     };
   }

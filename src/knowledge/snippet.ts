@@ -2,29 +2,55 @@ import { tokenize, type TermProcessor } from './tokenize.js';
 
 const SNIPPET_CHARS = 220;
 
+interface Piece {
+  text: string;
+  terms: Set<string>;
+}
+
 /**
- * The sentence (or bullet) of a section that shares the most terms with the query, trimmed around
- * its first match, so the learner sees why the section was picked.
+ * Picks the sentence (or bullet) of a section that shares the most terms with the query, trimmed
+ * around its first match, so the learner sees why the section was picked. A section's pieces are
+ * split and stemmed once, on first use, not on every lookup.
  */
-export function snippet(text: string, query: string, processTerm: TermProcessor): string {
-  const wanted = new Set(tokenize(query).map(processTerm).filter((t): t is string => t !== null));
-  const pieces = text
-    .split(/\n+|(?<=[.!?])\s+/)
-    .map((p) => p.replace(/^[-*\s]+|[*_`]/g, '').trim())
-    .filter((p) => p.length > 0);
-  let best = pieces[0] ?? '';
-  let bestHits = -1;
-  for (const piece of pieces) {
-    const hits = new Set(tokenize(piece).map(processTerm).filter((t) => t !== null && wanted.has(t))).size;
-    if (hits > bestHits) {
-      best = piece;
-      bestHits = hits;
-    }
+export class Snippets {
+  private readonly cache = new Map<string, Piece[]>();
+
+  constructor(private readonly processTerm: TermProcessor) {}
+
+  private terms(text: string): Set<string> {
+    return new Set(tokenize(text).map(this.processTerm).filter((t): t is string => t !== null));
   }
-  if (best.length <= SNIPPET_CHARS) return best;
-  const lower = best.toLowerCase();
-  const firstHit = Math.min(...[...wanted].map((t) => lower.indexOf(t)).filter((i) => i >= 0), best.length);
-  const start = Math.max(0, Math.min(firstHit - 60, best.length - SNIPPET_CHARS));
-  const cut = best.slice(start, start + SNIPPET_CHARS).trim();
-  return `${start > 0 ? '…' : ''}${cut}${start + SNIPPET_CHARS < best.length ? '…' : ''}`;
+
+  private pieces(id: string, text: string): Piece[] {
+    let pieces = this.cache.get(id);
+    if (!pieces) {
+      pieces = text
+        .split(/\n+|(?<=[.!?])\s+/)
+        .map((p) => p.replace(/^[-*\s]+|[*_`]/g, '').trim())
+        .filter((p) => p.length > 0)
+        .map((p) => ({ text: p, terms: this.terms(p) }));
+      this.cache.set(id, pieces);
+    }
+    return pieces;
+  }
+
+  for(id: string, text: string, query: string): string {
+    const wanted = this.terms(query);
+    let best = '';
+    let bestHits = -1;
+    for (const piece of this.pieces(id, text)) {
+      let hits = 0;
+      for (const t of wanted) if (piece.terms.has(t)) hits++;
+      if (hits > bestHits) {
+        best = piece.text;
+        bestHits = hits;
+      }
+    }
+    if (best.length <= SNIPPET_CHARS) return best;
+    const lower = best.toLowerCase();
+    const firstHit = Math.min(...[...wanted].map((t) => lower.indexOf(t)).filter((i) => i >= 0), best.length);
+    const start = Math.max(0, Math.min(firstHit - 60, best.length - SNIPPET_CHARS));
+    const cut = best.slice(start, start + SNIPPET_CHARS).trim();
+    return `${start > 0 ? '…' : ''}${cut}${start + SNIPPET_CHARS < best.length ? '…' : ''}`;
+  }
 }

@@ -32,11 +32,27 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function localParts(instant: Date, tz: string): { year: string; month: string; day: string; hour: string; minute: string } {
-  const parts = { year: '', month: '', day: '', hour: '', minute: '' };
+interface LocalParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+// formatToParts is the slow part of every answer; answers come in bursts within the same minute, and
+// zones change offset only on whole minutes, so the last result per zone is kept for its minute.
+const lastMinute = new Map<string, { minute: number; parts: LocalParts }>();
+
+function localParts(instant: Date, tz: string): LocalParts {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const cached = lastMinute.get(tz);
+  if (cached && cached.minute === minute) return cached.parts;
+  const parts: LocalParts = { year: '', month: '', day: '', hour: '', minute: '' };
   for (const part of formatterFor(tz).formatToParts(instant)) {
-    if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+    if (part.type in parts) parts[part.type as keyof LocalParts] = part.value;
   }
+  lastMinute.set(tz, { minute, parts });
   return parts;
 }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import {
+  dailyAnswerStats,
+  getDailyPost,
+  latestDailyPost,
+  markDailyPostRevealed,
+  previousDailyPost,
+} from '../../src/db/daily-posts.js';
+import { claimDailyPost } from '../../src/db/guild-settings.js';
+import { recordAnswer } from '../../src/progress/record-answer.js';
+import { answer } from '../progress/answers.js';
+import { openMemoryDatabase } from './temp.js';
+
+const GUILD = '900000000000000000';
+
+describe('daily posts', () => {
+  it('finds the latest post and the one before a day', () => {
+    const store = openMemoryDatabase();
+    const now = new Date('2025-03-12T08:00:00Z');
+    for (const day of ['2025-03-10', '2025-03-11', '2025-03-12']) {
+      claimDailyPost(store, { guildId: GUILD, day, questionId: `q-${day}`, channelId: 'c' }, now);
+    }
+    claimDailyPost(store, { guildId: 'other', day: '2025-03-13', questionId: 'x', channelId: 'c' }, now);
+    expect(latestDailyPost(store, GUILD)?.day).toBe('2025-03-12');
+    expect(previousDailyPost(store, GUILD, '2025-03-12')?.day).toBe('2025-03-11');
+    expect(previousDailyPost(store, GUILD, '2025-03-10')).toBeNull();
+    expect(latestDailyPost(store, 'nobody')).toBeNull();
+  });
+
+  it('counts answers, right answers and who was first to get it right', () => {
+    const store = openMemoryDatabase();
+    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    if (!post) throw new Error('not claimed');
+    expect(dailyAnswerStats(store, post.id)).toEqual({ answered: 0, correct: 0, firstCorrect: null });
+
+    const clock = fixedClock('2025-03-10T08:01:00Z');
+    const daily = { guildId: GUILD, source: 'daily' as const, sourceRef: String(post.id), questionId: 'q' };
+    recordAnswer(store, answer({ ...daily, personId: 'ann', correct: false }), clock);
+    clock.advance(60_000);
+    recordAnswer(store, answer({ ...daily, personId: 'bob', correct: true }), clock);
+    recordAnswer(store, answer({ ...daily, personId: 'bob', correct: true }), clock); // double click
+    clock.advance(60_000);
+    recordAnswer(store, answer({ ...daily, personId: 'cy', correct: true }), clock);
+    recordAnswer(store, answer({ personId: 'dee', sourceRef: String(post.id), source: 'quiz' }), clock); // not daily
+
+    expect(dailyAnswerStats(store, post.id)).toEqual({
+      answered: 3,
+      correct: 2,
+      firstCorrect: { personId: 'bob', answeredAt: new Date('2025-03-10T08:02:00Z') },
+    });
+  });
+
+  it('remembers when the answer was revealed', () => {
+    const store = openMemoryDatabase();
+    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    if (!post) throw new Error('not claimed');
+    markDailyPostRevealed(store, post.id, new Date('2025-03-11T08:00:00Z'));
+    expect(getDailyPost(store, post.id)?.revealedAt).toEqual(new Date('2025-03-11T08:00:00Z'));
+  });
+});
