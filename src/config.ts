@@ -32,6 +32,8 @@ const envSchema = z.object({
   DAILY_TICK_CRON: z.string().min(1).default('*/30 * * * * *'),
   /** Per-person lookups / quiz starts allowed per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+  /** When set, the bot touches this file every 30 s while connected (the container health check reads it). */
+  HEALTH_FILE: z.string().optional(),
   NODE_ENV: z.string().optional(),
   /** Test builds only (NODE_ENV=test): a file holding an ISO instant that the clock starts from. */
   TEST_CLOCK_FILE: z.string().optional(),

@@ -30,6 +30,10 @@ export function openDatabase(path: string): Database {
     // NORMAL in WAL mode survives a process crash (kill -9, OOM) with every committed answer intact;
     // only an OS crash or power loss can drop the last commits. FULL would add an fsync per answer.
     sqlite.pragma('synchronous = NORMAL');
+    // Checkpoint (copy the WAL back into the file, with its two fsyncs) every ~40 MB instead of ~4 MB:
+    // a page rewritten by many answers is copied once, not once per 1000 pages. Measured at about a
+    // third of the time per answer with the default.
+    if (!inMemory) sqlite.pragma('wal_autocheckpoint = 10000');
     applyMigrations(sqlite);
     return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
   } catch (error) {

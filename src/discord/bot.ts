@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { fileClock, systemClock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -52,6 +53,12 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
     poster.start();
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: content.sections.length, questions: content.pool.questions.length }, 'ready');
   });
+  // Touched only while the gateway is up, so a wedged or disconnected bot goes stale and unhealthy.
+  const heartbeat = config.HEALTH_FILE
+    ? setInterval(() => {
+        if (client.isReady() && client.ws.ping >= 0) writeFile(config.HEALTH_FILE!, new Date().toISOString()).catch((e: unknown) => log.warn({ err: e }, 'health file not written'));
+      }, 30_000)
+    : undefined;
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
 
@@ -60,6 +67,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
     client,
     async stop() {
       stopping = true;
+      clearInterval(heartbeat);
       await poster.stop();
       await Promise.allSettled([...inFlight]);
       await client.destroy();

@@ -23,7 +23,9 @@ describe('backupDatabase', () => {
 
     // A second connection keeps writing between the backup's steps (the backup yields to the event loop).
     const writer = openDatabase(store.path);
+    let writes = 0;
     const timer = setInterval(() => {
+      writes += 1;
       for (let i = 0; i < 50; i++) {
         clock.advance(1_000);
         recordAnswer(writer, answer({ personId: 'other', step: step++ }), clock);
@@ -36,6 +38,7 @@ describe('backupDatabase', () => {
       clearInterval(timer);
       writer.close();
     }
+    expect(writes).toBeGreaterThan(0);
 
     const copy = new BetterSqlite3(file, { readonly: true });
     try {
