@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { isSeq } from 'yaml';
-import { LETTERS, questionFileSchema, statedChoiceCount, type Question } from './question.js';
-import { parseYamlFile, validateYaml } from '../knowledge/yaml-file.js';
+import { isNode, isSeq } from 'yaml';
+import { LETTERS, questionSchema, statedChoiceCount, type Question } from './question.js';
+import { nodeAtPath, parseYamlFile } from '../knowledge/yaml-file.js';
 import { displayPath, listFiles } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problems.js';
 import type { Section } from '../knowledge/section.js';
@@ -36,13 +36,25 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
   for (const path of files) {
     const file = displayPath(path);
     const yaml = parseYamlFile(file, readFileSync(path, 'utf8'));
-    const parsed = validateYaml(yaml, questionFileSchema);
     problems.push(...yaml.problems);
-    if (!parsed) continue;
-    const items = isSeq(yaml.doc.contents) ? yaml.doc.contents.items : [];
+    if (yaml.problems.length > 0) continue;
+    if (!isSeq(yaml.doc.contents)) {
+      problems.push({ file, line: yaml.lineOf(yaml.doc.contents), message: 'a question file is a YAML list of questions (items starting with "- id:")' });
+      continue;
+    }
     const topic = basename(path, '.yaml');
-    parsed.forEach((q, i) => {
-      const line = yaml.lineOf(items[i]);
+    // Each question is validated on its own, so one broken question never hides another's problems.
+    yaml.doc.contents.items.forEach((item, i) => {
+      const parsed = questionSchema.safeParse(isNode(item) ? item.toJS(yaml.doc) : item);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+          problems.push({ file, line: yaml.lineOf(nodeAtPath(yaml.doc, [i, ...issue.path])), message: `question ${i + 1}: ${where}${issue.message}` });
+        }
+        return;
+      }
+      const q = parsed.data;
+      const line = yaml.lineOf(item);
       const where = `${file}:${line}`;
       const problem = (message: string) => problems.push({ file, line, message: `${q.id}: ${message}` });
       if (!q.id.startsWith(`${topic}-`)) problem(`id should start with "${topic}-" (the file's name)`);

@@ -20,8 +20,6 @@ export const questionSchema = z.strictObject({
   explanation: z.string().trim().min(1, 'explanation is empty'),
 });
 
-export const questionFileSchema = z.array(questionSchema, { error: 'a question file is a YAML list of questions' });
-
 /** A question as loaded: the domain comes from the section it points at. */
 export type Question = z.infer<typeof questionSchema> & { domain: string };
 

@@ -43,9 +43,13 @@ describe('the daily question', () => {
     expect(visibleText(refused)).toContain('Manage Server');
     expect(h.withDb((db) => db.sqlite.prepare('SELECT count(*) AS n FROM guild_settings').get())).toEqual({ n: 0 });
 
+    // The test clock runs at real speed from each setClock: set it just before the step it is for.
+    h.setClock('2026-06-01T03:29:30Z');
     const set = await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
     expect(visibleText(set)).toContain('next post today at 09:00 (Asia/Kolkata)');
+    await new Promise((r) => setTimeout(r, 1500));
     expect(dailyPosts(h)).toHaveLength(0);
+    h.setClock(BEFORE_POST);
 
     const post = await h.fake.waitForChannelMessage(CHANNEL, (m) => Boolean(m.embeds?.[0]?.title?.startsWith('📅 Daily question')), 10_000);
     const postedAt = h.withDb((db) => (db.sqlite.prepare('SELECT posted_at FROM daily_posts').get() as { posted_at: number }).posted_at);
