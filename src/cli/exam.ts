@@ -13,10 +13,11 @@ const HELP = 'Letters answer (and go on) · n next · p previous · g N go to qu
 
 /** `tutor exam [--length N]`: a timed mock exam; no feedback until it is submitted, as on the real one. */
 export async function examCommand(ctx: CliContext): Promise<number> {
+  const length = positiveInt(ctx.values.length, 'length', ctx.content().blueprint.exam.questions, 500);
   const engine = openEngine(ctx);
   const input = answerInput(['n', 'p', 's']);
   try {
-    const started = startExam(engine, { personId: ctx.user, guildId: null, length: positiveInt(ctx.values.length, 'length', engine.content.blueprint.exam.questions, 500) });
+    const started = startExam(engine, { personId: ctx.user, guildId: null, length });
     if (!started.ok) {
       err(started.message);
       return 1;

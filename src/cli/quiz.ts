@@ -12,6 +12,7 @@ import { printFeedback, printQuestion, printRereadList } from './render.js';
 export async function quizCommand(ctx: CliContext): Promise<number> {
   const mode = ctx.values.mode ?? 'adaptive';
   if (mode !== 'adaptive' && mode !== 'missed') throw new UsageError(`--mode is "missed" or left out, not "${mode}"`);
+  const count = positiveInt(ctx.values.count, 'count', 10, 25);
   const engine = openEngine(ctx);
   const input = answerInput();
   try {
@@ -20,7 +21,7 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       guildId: null,
       domain: ctx.values.domain,
       section: ctx.values.section,
-      count: positiveInt(ctx.values.count, 'count', 10, 25),
+      count,
       mode: mode as QuizMode,
       fresh: ctx.values.new,
     });
@@ -43,7 +44,8 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
         out(`Saved ${answered} answer${answered === 1 ? '' : 's'}. Run \`tutor quiz\` to pick up at question ${answered + 1}.`);
         return reply.interrupted ? 130 : 0;
       }
-      const parsed = reply.kind === 'letters' ? parseChoice(reply.letters, question) : { ok: false as const, error: `"${reply.word}" is not an answer` };
+      // At a keyboard a wrong number of letters is asked again; piped, each line is one answer.
+      const parsed = reply.kind === 'letters' ? parseChoice(reply.letters, question, { exactCount: process.stdin.isTTY === true }) : { ok: false as const, error: `"${reply.word}" is not an answer` };
       if (!parsed.ok) {
         err(`${parsed.error}; try again.`);
         continue;

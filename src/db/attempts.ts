@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database, Db } from './connection.js';
-import { preparedOnce, preparedSql } from './prepared.js';
+import { preparedOnce } from './prepared.js';
 import { attempts } from './schema.js';
 
 export type Attempt = typeof attempts.$inferSelect;
@@ -131,14 +131,4 @@ export function answerHistory(store: Database, personId: string, since?: Date): 
     .where(since ? and(eq(attempts.personId, personId), gte(attempts.answeredAt, since)) : eq(attempts.personId, personId))
     .orderBy(desc(attempts.answeredAt), desc(attempts.id))
     .all();
-}
-
-/** Whether the guild has any answer stamped at or after `at` (normally none after a period's end). */
-export function guildHasAttemptsFrom(store: Database, guildId: string, at: Date): boolean {
-  // INDEXED BY: statistics from one dominant guild can make the planner prefer a person index.
-  const statement = preparedSql(
-    store,
-    'SELECT 1 FROM attempts INDEXED BY attempts_board_idx WHERE guild_id = ? AND answered_at >= ? LIMIT 1',
-  );
-  return statement.get(guildId, at.getTime()) !== undefined;
 }

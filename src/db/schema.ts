@@ -108,25 +108,27 @@ export const memberTotals = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     correct: integer('correct').notNull().default(0),
     points: integer('points').notNull().default(0),
-    // Figures as they stood when the current week / month began (see board-baselines.ts): a period board
-    // is then totals minus these, one row per member, instead of a sort over every answer in the period.
-    weekStart: integer('week_start', { mode: 'timestamp_ms' }),
-    attemptsBeforeWeek: integer('attempts_before_week').notNull().default(0),
-    correctBeforeWeek: integer('correct_before_week').notNull().default(0),
-    monthStart: integer('month_start', { mode: 'timestamp_ms' }),
-    attemptsBeforeMonth: integer('attempts_before_month').notNull().default(0),
-    correctBeforeMonth: integer('correct_before_month').notNull().default(0),
+    // The same figures for the guild's current week and month (the periods in board_periods), kept by
+    // each answer in the same row write, so a period board reads one row per member instead of
+    // summing every answer of the period. See board-periods.ts.
+    weekAttempts: integer('week_attempts').notNull().default(0),
+    weekCorrect: integer('week_correct').notNull().default(0),
+    weekPoints: integer('week_points').notNull().default(0),
+    monthAttempts: integer('month_attempts').notNull().default(0),
+    monthCorrect: integer('month_correct').notNull().default(0),
+    monthPoints: integer('month_points').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.personId] })],
 );
 
-/** Which period start each guild's "before" columns in member_totals were taken at. */
-export const boardBaselines = sqliteTable(
-  'board_baselines',
+/** Which [start, end) the week_* and month_* columns of a guild's member_totals rows cover. */
+export const boardPeriods = sqliteTable(
+  'board_periods',
   {
     guildId: text('guild_id').notNull(),
     period: text('period', { enum: ['week', 'month'] }).notNull(),
     start: integer('start', { mode: 'timestamp_ms' }).notNull(),
+    end: integer('end', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.period] })],
 );

@@ -1,5 +1,4 @@
-import { guildHasAttemptsFrom } from '../db/attempts.js';
-import { ensureBoardBaseline, sinceStartColumns, type BoardPeriod } from '../db/board-baselines.js';
+import { ensureBoardPeriod, PERIOD_COLUMNS } from '../db/board-periods.js';
 import type { Database } from '../db/connection.js';
 import { groupOfPerson } from '../db/groups.js';
 import { preparedSql } from '../db/prepared.js';
@@ -57,28 +56,14 @@ interface RankedRow {
   rank: number;
 }
 
-const POINTS = (attempts: string, correct: string): string =>
-  `(${correct}) * ${POINTS_RIGHT} + ((${attempts}) - (${correct})) * ${POINTS_WRONG}`;
-
-/** Every member's figures for the period: (id, attempts, correct, points), members with answers only. */
-function memberFigures(period: Period, exact: boolean): string {
-  if (period === 'all') {
-    return `SELECT person_id AS id, attempts, correct, points FROM member_totals WHERE guild_id = :guild AND attempts > 0`;
-  }
-  if (exact) {
-    // Straight from the answers in [start, end), through the covering index. Used only when answers
-    // exist after `end` (a board asked for a past period), which the baseline cannot exclude.
-    return `SELECT person_id AS id, count(*) AS attempts, sum(correct) AS correct,
-                   ${POINTS('count(*)', 'sum(correct)')} AS points
-            FROM attempts INDEXED BY attempts_board_idx
-            WHERE guild_id = :guild AND answered_at >= :start AND answered_at < :end
-            GROUP BY person_id`;
-  }
-  const since = sinceStartColumns(period);
-  return `SELECT id, attempts, correct, ${POINTS('attempts', 'correct')} AS points FROM (
-            SELECT person_id AS id, ${since.attempts} AS attempts, ${since.correct} AS correct
-            FROM member_totals WHERE guild_id = :guild)
-          WHERE attempts > 0`;
+/**
+ * Every member's figures for the period, members with answers only. Week and month come from the
+ * columns board-periods.ts keeps exact for [start, end); all time from the running totals.
+ */
+function memberFigures(period: Period): string {
+  const c = period === 'all' ? { attempts: 'attempts', correct: 'correct', points: 'points' } : PERIOD_COLUMNS[period];
+  return `SELECT person_id AS id, ${c.attempts} AS attempts, ${c.correct} AS correct, ${c.points} AS points
+          FROM member_totals WHERE guild_id = :guild AND ${c.attempts} > 0`;
 }
 
 function groupFigures(members: string): string {
@@ -143,18 +128,14 @@ export function leaderboard(store: Database, query: LeaderboardQuery): Leaderboa
   const limit = query.limit ?? 10;
   const { start, end } = periodBounds(period, now, tz);
 
-  let exact = false;
-  if (start && end && period !== 'all') {
-    ensureBoardBaseline(store, guildId, period as BoardPeriod, start);
-    exact = guildHasAttemptsFrom(store, guildId, end);
+  if (period !== 'all' && start && end) {
+    ensureBoardPeriod(store, guildId, period, { start, end }, { right: POINTS_RIGHT, wrong: POINTS_WRONG });
   }
   const caller = scope === 'groups' ? (groupOfPerson(store, guildId, callerId)?.id ?? null) : callerId;
 
-  const members = memberFigures(period, exact);
+  const members = memberFigures(period);
   const text = rankedSql(scope === 'members' ? members : groupFigures(members));
-  const params: Record<string, string | number | null> = { guild: guildId, limit, caller };
-  if (start && end) Object.assign(params, { start: start.getTime(), end: end.getTime() });
-  const ranked = preparedSql(store, text).all(params) as RankedRow[];
+  const ranked = preparedSql(store, text).all({ guild: guildId, limit, caller }) as RankedRow[];
 
   const ids = [...new Set(ranked.map((row) => row.id))];
   const streaks = scope === 'members' ? streaksFor(store, ids.map(String), tz, now) : null;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { findAttempt, insertAttempt, type Attempt, type AttemptSource } from '../db/attempts.js';
-import { dropBoardBaselinesAfter } from '../db/board-baselines.js';
+import { trackedPeriodsAt } from '../db/board-periods.js';
 import { getCard, saveCard } from '../db/cards.js';
 import type { Database } from '../db/connection.js';
 import { addToMemberTotals } from '../db/member-totals.js';
@@ -81,9 +81,8 @@ export function recordAnswer(store: Database, input: AnswerInput, clock: Clock):
       if (after !== before) saveStreak(store, input.personId, after);
 
       if (input.guildId !== null) {
-        addToMemberTotals(store, input.guildId, input.personId, input.correct);
-        // Normally a no-op; an answer stamped before a board baseline (clock set back) voids it.
-        dropBoardBaselinesAfter(store, input.guildId, now);
+        const inPeriod = trackedPeriodsAt(store, input.guildId, now);
+        addToMemberTotals(store, input.guildId, input.personId, input.correct, inPeriod);
       }
 
       return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due };

@@ -10,15 +10,20 @@ export interface Grade {
 
 /**
  * Turns typed or clicked letters ("c", "A, C", "ca") into sorted unique capitals, or explains what is
- * wrong with them for this question.
+ * wrong with them for this question. With `exactCount` off, a wrong number of letters is accepted as
+ * the answer (and graded wrong): one piped line is one answer, whatever it says.
  */
-export function parseChoice(input: string, question: Pick<Question, 'choices' | 'answer'>): { ok: true; chosen: string } | { ok: false; error: string } {
+export function parseChoice(
+  input: string,
+  question: Pick<Question, 'choices' | 'answer'>,
+  { exactCount = true }: { exactCount?: boolean } = {},
+): { ok: true; chosen: string } | { ok: false; error: string } {
   const valid = LETTERS.slice(0, question.choices.length);
   const letters = [...new Set(input.toUpperCase().replace(/[\s,;]+/g, '').split(''))].sort();
   if (letters.length === 0) return { ok: false, error: `type a letter from ${valid[0]} to ${valid.at(-1)}` };
   const bad = letters.filter((l) => !valid.includes(l));
   if (bad.length > 0) return { ok: false, error: `${bad.join(', ')} is not a choice here (${valid[0]}-${valid.at(-1)})` };
-  if (letters.length !== question.answer.length) {
+  if (exactCount && letters.length !== question.answer.length) {
     return { ok: false, error: question.answer.length === 1 ? 'choose one letter' : `choose ${question.answer.length} letters, e.g. ${valid.slice(0, question.answer.length)}` };
   }
   return { ok: true, chosen: letters.join('') };

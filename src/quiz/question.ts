@@ -17,7 +17,7 @@ export const questionSchema = z.strictObject({
   answer: z
     .union([letter, z.array(letter).min(1)])
     .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
-  explanation: z.string().trim().min(1, 'explanation is empty'),
+  explanation: z.string({ error: 'explanation is empty' }).trim().min(1, 'explanation is empty'),
 });
 
 /** A question as loaded: the domain comes from the section it points at. */

@@ -196,6 +196,16 @@ describe('tutor quiz', () => {
     }
   });
 
+  it("takes one piped line per question, also a single letter on a 'choose two' question", async () => {
+    // This section's only question is multiple response: a lone "A" is recorded as a (wrong) answer
+    // rather than stalling the quiz, so `printf 'A\nB\nC\n' | tutor quiz --count 3` always answers three.
+    const quiz = await tutor(['quiz', '--section', 'ai-language/amazon-textract', '--db', db], { stdin: 'A\n' });
+    expect(quiz.code, quiz.stderr).toBe(0);
+    expect(quiz.stdout).toMatch(/Done: 0\/1 right/);
+    expect(attempts()).toHaveLength(1);
+    expect(attempts()[0]!.correct).toBe(0);
+  });
+
   it('saves what was answered when input ends mid-quiz, and the next run resumes without repeating a question', async () => {
     const first = await tutor(['quiz', '--count', '3', '--db', db], { replies: [right] });
     expect(first.code, first.stderr).toBe(0);
