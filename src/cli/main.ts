@@ -17,7 +17,7 @@ Study:
   quiz [--domain D] [--section S] [--count N] [--mode missed] [--new]
                                                      a personal quiz; resumes an unfinished one
   exam [--length N]                                  a timed mock exam, scored 100-1000
-  stats [--json]                                     streak, accuracy and mastery per domain
+  stats [--json] [--timezone ZONE]                   streak, accuracy and mastery per domain (and set your zone)
   weak                                               your weakest domains and sections to reread
   lookup [--json] [--limit K] ["query"]              find the note section (no query: one per stdin line)
 
@@ -57,6 +57,7 @@ function parse(argv: string[]) {
       mode: { type: 'string' },
       length: { type: 'string' },
       new: { type: 'boolean', default: false },
+      timezone: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -1,13 +1,18 @@
 import { bar, percent } from '../format.js';
 import { personStats } from '../progress/stats.js';
 import { openEngine } from './engine.js';
-import { bold, cyan, dim, jsonLine, out } from './io.js';
+import { isTimeZone } from '../config.js';
+import { setPersonTimeZone } from '../db/people.js';
+import { bold, cyan, dim, jsonLine, out, UsageError } from './io.js';
 import type { CliContext } from './main.js';
 
 /** `tutor stats [--json]`: the same figures as /stats. */
 export function statsCommand(ctx: CliContext): number {
+  const zone = ctx.values.timezone;
+  if (zone !== undefined && !isTimeZone(zone)) throw new UsageError(`--timezone "${zone}" is not an IANA time zone such as Europe/Berlin`);
   const engine = openEngine(ctx);
   try {
+    if (zone) setPersonTimeZone(engine.store, ctx.user, zone, engine.clock.now());
     const stats = personStats(engine, ctx.user);
     if (ctx.values.json) {
       jsonLine({

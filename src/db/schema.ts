@@ -117,6 +117,12 @@ export const memberTotals = sqliteTable(
     monthAttempts: integer('month_attempts').notNull().default(0),
     monthCorrect: integer('month_correct').notNull().default(0),
     monthPoints: integer('month_points').notNull().default(0),
+    /**
+     * The member's study group in this guild, copied from group_members by groups.ts, so the groups
+     * board is one GROUP BY over this table rather than a join per member. group_members stays the
+     * record of who is in which group (with its one-group-per-guild rule).
+     */
+    groupId: integer('group_id').references(() => studyGroups.id, { onDelete: 'set null' }),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.personId] })],
 );

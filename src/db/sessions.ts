@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from './connection.js';
 import { ensurePerson } from './people.js';
@@ -127,4 +127,14 @@ export function finishSession(store: Database, id: string, result: unknown, now:
     .where(and(eq(sessions.id, id), isNull(sessions.finishedAt)))
     .run();
   return done.changes > 0;
+}
+
+/** Exams still open after their deadline: the bot submits them even if their owner never comes back. */
+export function expiredOpenExams(store: Database, now: Date): Session[] {
+  return store.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.kind, 'exam'), isNull(sessions.finishedAt), lte(sessions.deadline, now)))
+    .all()
+    .map(fromRow);
 }

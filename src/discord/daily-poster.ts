@@ -14,6 +14,7 @@ import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
 import { localDate, localTime } from '../progress/calendar.js';
 import { pickDailyQuestion, DAILY_NO_REPEAT } from '../quiz/daily-pick.js';
+import { submitExpiredExams } from '../quiz/exam-session.js';
 import { dailyPostPayload, revealLine } from './daily-post-view.js';
 
 /** A resend of an unconfirmed post is only safe while Discord still remembers its nonce. */
@@ -29,7 +30,7 @@ const FRIENDLY_ERRORS: Record<number, string> = {
 
 /**
  * One scheduler for every guild: a croner tick checks which guilds have reached their local post time
- * today and have not posted yet. The store's claim makes a day's post happen once, also after a restart
+ * today and have not posted yet (and submits mock exams whose deadline passed). The store's claim makes a day's post happen once, also after a restart
  * (a missed post is made at the first tick after start) and with two ticks racing.
  */
 export class DailyPoster {
@@ -61,6 +62,8 @@ export class DailyPoster {
   tick(): Promise<void> {
     this.running = this.running.then(async () => {
       const now = this.engine.clock.now();
+      const submitted = submitExpiredExams(this.engine);
+      if (submitted > 0) this.log.info({ submitted }, 'exams submitted at their deadline');
       for (const post of unsentDailyPosts(this.engine.store, new Date(now.getTime() - RESEND_WINDOW_MS))) {
         const guild = getGuildSettings(this.engine.store, post.guildId);
         if (guild && !guild.lastError) await this.send(guild, post);

@@ -87,13 +87,25 @@ export function weekdayIndex(day: string): number {
   return (new Date(parseDay(day)).getUTCDay() + 6) % 7;
 }
 
+/** How far local wall-clock time in `tz` is ahead of UTC at `instant`, in ms (minute precision). */
+function offsetAt(instant: number, tz: string): number {
+  const p = localParts(new Date(instant), tz);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return wall - Math.floor(instant / 60_000) * 60_000;
+}
+
 /**
  * The first instant of `day` in `tz`: local midnight, or the end of the gap when a DST change skips
- * midnight. Found by bisection on "has the local date reached `day` yet", so it needs no offset table.
+ * midnight (America/Santiago). Intl only: two offset lookups find midnight in the usual case; when the
+ * check fails, bisection on "has the local date reached `day` yet" finds the day's first instant.
  */
 export function startOfLocalDay(day: string, tz: string): Date {
   const utcMidnight = parseDay(day);
-  // Zone offsets lie within -12h..+14h, so local midnight lies within this window.
+  // The second lookup corrects the first when the offset changes between the two instants.
+  const guess = utcMidnight - offsetAt(utcMidnight - offsetAt(utcMidnight, tz), tz);
+  if (localDate(new Date(guess), tz) === day && localDate(new Date(guess - 1), tz) < day) return new Date(guess);
+
+  // Zone offsets lie within -12h..+14h, so the day's start lies within this window.
   let lo = utcMidnight - 15 * HOUR_MS; // local date still before `day`
   let hi = utcMidnight + 13 * HOUR_MS; // local date already `day` or later
   while (hi - lo > 1) {

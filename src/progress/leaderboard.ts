@@ -56,20 +56,24 @@ interface RankedRow {
   rank: number;
 }
 
-/**
- * Every member's figures for the period, members with answers only. Week and month come from the
- * columns board-periods.ts keeps exact for [start, end); all time from the running totals.
- */
-function memberFigures(period: Period): string {
-  const c = period === 'all' ? { attempts: 'attempts', correct: 'correct', points: 'points' } : PERIOD_COLUMNS[period];
+type Figures = { attempts: string; correct: string; points: string };
+
+/** Week and month come from the columns board-periods.ts keeps exact for [start, end). */
+function columnsFor(period: Period): Figures {
+  return period === 'all' ? { attempts: 'attempts', correct: 'correct', points: 'points' } : PERIOD_COLUMNS[period];
+}
+
+/** Every member's figures for the period (members with answers in it only). */
+function memberFigures(c: Figures): string {
   return `SELECT person_id AS id, ${c.attempts} AS attempts, ${c.correct} AS correct, ${c.points} AS points
           FROM member_totals WHERE guild_id = :guild AND ${c.attempts} > 0`;
 }
 
-function groupFigures(members: string): string {
-  return `SELECT gm.group_id AS id, sum(m.attempts) AS attempts, sum(m.correct) AS correct, sum(m.points) AS points
-          FROM (${members}) m JOIN group_members gm ON gm.guild_id = :guild AND gm.person_id = m.id
-          GROUP BY gm.group_id`;
+/** Sums of the current members' figures per group. */
+function groupFigures(c: Figures): string {
+  return `SELECT group_id AS id, sum(${c.attempts}) AS attempts, sum(${c.correct}) AS correct, sum(${c.points}) AS points
+          FROM member_totals WHERE guild_id = :guild AND group_id IS NOT NULL AND ${c.attempts} > 0
+          GROUP BY group_id`;
 }
 
 // Ties: more points, then more right answers, then fewer answers (better accuracy), then id, so the
@@ -82,8 +86,8 @@ const AHEAD = '(-o.points, -o.correct, o.attempts, o.id) < (-c.points, -c.correc
  * rows ahead of it: as exact as row_number() over the whole board, without numbering 10,000 members
  * (a full window costs more than the rest of the query on a big guild).
  */
-function rankedSql(figures: string): string {
-  return `WITH figures AS MATERIALIZED (${figures}),
+function rankedSql(figures: string, materialized: boolean): string {
+  return `WITH figures AS ${materialized ? '' : 'NOT '}MATERIALIZED (${figures}),
           top AS (SELECT * FROM figures ORDER BY ${ORDER} LIMIT :limit)
           SELECT 0 AS isCaller, id, points, correct, attempts, row_number() OVER (ORDER BY ${ORDER}) AS rank FROM top
           UNION ALL
@@ -133,8 +137,10 @@ export function leaderboard(store: Database, query: LeaderboardQuery): Leaderboa
   }
   const caller = scope === 'groups' ? (groupOfPerson(store, guildId, callerId)?.id ?? null) : callerId;
 
-  const members = memberFigures(period);
-  const text = rankedSql(scope === 'members' ? members : groupFigures(members));
+  // Member figures are plain column reads, cheaper to read again than to copy; group sums are not.
+  const columns = columnsFor(period);
+  const text =
+    scope === 'members' ? rankedSql(memberFigures(columns), false) : rankedSql(groupFigures(columns), true);
   const ranked = preparedSql(store, text).all({ guild: guildId, limit, caller }) as RankedRow[];
 
   const ids = [...new Set(ranked.map((row) => row.id))];

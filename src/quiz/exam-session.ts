@@ -1,4 +1,4 @@
-import { createSession, finishSession, getSession, latestOpenSession, saveSessionProgress, type Session } from '../db/sessions.js';
+import { createSession, expiredOpenExams, finishSession, getSession, latestOpenSession, saveSessionProgress, type Session } from '../db/sessions.js';
 import { refuse, type Engine, type Refusal } from '../engine.js';
 import { recordAnswer } from '../progress/record-answer.js';
 import { drawExam } from './exam-draw.js';
@@ -175,4 +175,11 @@ export function examResult(engine: Engine, sessionId: string, personId: string):
   if (session.personId !== personId) return refuse('not-owner', 'This exam belongs to someone else.');
   const result = storedResult(session);
   return result ? { ok: true, result } : refuse('stale', 'This exam is not submitted yet.');
+}
+
+/** Submits every exam whose deadline has passed; returns how many. Safe to run from several places. */
+export function submitExpiredExams(engine: Engine): number {
+  const expired = expiredOpenExams(engine.store, engine.clock.now());
+  for (const session of expired) submitSession(engine, session, true);
+  return expired.length;
 }

@@ -74,6 +74,17 @@ describe('studying through the bot', () => {
     await expectCleanRun(h);
   });
 
+  it('lets a member set their own time zone for streaks, with autocomplete, and refuses a made-up one', async () => {
+    const choices = await (await h.fake.autocomplete(ALICE, G, CHANNEL, 'stats', 'timezone', 'kolk')).response();
+    expect(choices.choices?.map((c) => c.value)).toContain('Asia/Kolkata');
+    const set = await (await h.fake.slash(ALICE, G, CHANNEL, 'stats', { timezone: 'Asia/Kolkata' })).final();
+    expect(visibleText(set)).toContain('Your streak now counts days in Asia/Kolkata');
+    expect(h.withDb((db) => db.sqlite.prepare('SELECT time_zone FROM people WHERE id = ?').get(ALICE))).toEqual({ time_zone: 'Asia/Kolkata' });
+    const bad = await (await h.fake.slash(ALICE, G, CHANNEL, 'stats', { timezone: 'Mars/Olympus' })).final();
+    expect(visibleText(bad)).toContain('is not a time zone');
+    await expectCleanRun(h);
+  });
+
   it("refuses a press on someone else's quiz and any forged or stale button, changing nothing", async () => {
     const alices = await (await h.fake.slash(ALICE, G, CHANNEL, 'quiz', { count: 2 })).final();
     const aliceAnswer = customIds(alices)[0]!;

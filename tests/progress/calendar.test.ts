@@ -53,6 +53,28 @@ describe('startOfLocalDay', () => {
   });
 });
 
+describe('startOfLocalDay, every day of a year', () => {
+  const zones = [
+    'UTC',
+    'Europe/Berlin',
+    'America/Los_Angeles',
+    'Pacific/Auckland',
+    'America/Santiago',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe', // half-hour DST shift
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Asia/Tehran',
+  ];
+  it.each(zones)('%s: the day begins there and not a millisecond earlier', (tz) => {
+    for (let day = '2025-01-01'; day < '2026-01-01'; day = addDays(day, 1)) {
+      const start = startOfLocalDay(day, tz);
+      expect(localDate(start, tz)).toBe(day);
+      expect(localDate(new Date(start.getTime() - 1), tz)).toBe(addDays(day, -1));
+    }
+  });
+});
+
 describe('periodBounds', () => {
   it('weeks run Monday 00:00 to Monday 00:00 local, across the DST change', () => {
     const { start, end } = periodBounds('week', at('2025-03-30T12:00:00Z'), 'Europe/Berlin');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/connection.js';
-import { createGroup, joinGroup } from '../../src/db/groups.js';
+import { createGroup, joinGroup, leaveGroup } from '../../src/db/groups.js';
 import { periodBounds, type Period } from '../../src/progress/calendar.js';
 import { leaderboard, type LeaderboardQuery } from '../../src/progress/leaderboard.js';
 import { recordAnswer } from '../../src/progress/record-answer.js';
@@ -158,6 +158,43 @@ describe('group leaderboard', () => {
     ]);
     expect(result.caller).toEqual(result.rows[0]);
     expect(board(store, { scope: 'groups', callerId: 'dee' }).caller).toBeNull();
+  });
+});
+
+describe('group leaderboard follows membership', () => {
+  it('moving, leaving and a deleted group carry a member’s figures along', () => {
+    const store = openMemoryDatabase();
+    const now = new Date('2025-03-20T00:00:00Z');
+    createGroup(store, { guildId: GUILD, name: 'A', createdBy: 'ann' }, now);
+    createGroup(store, { guildId: GUILD, name: 'B', createdBy: 'bob' }, now);
+    study(store, 'ann', '2025-03-31T08:00:00Z', 2); // 20
+    study(store, 'bob', '2025-03-31T08:00:00Z', 1); // 10
+    const groups = (period: Period = 'week') =>
+      board(store, { scope: 'groups', period }).rows.map((row) => [row.name, row.points, row.members]);
+    expect(groups()).toEqual([
+      ['A', 20, 1],
+      ['B', 10, 1],
+    ]);
+
+    joinGroup(store, { guildId: GUILD, personId: 'ann', name: 'B' }, now);
+    expect(groups()).toEqual([['B', 30, 2]]);
+    expect(groups('all')).toEqual([['B', 30, 2]]);
+
+    leaveGroup(store, GUILD, 'bob');
+    expect(groups()).toEqual([['B', 20, 1]]);
+
+    // A member who joins before ever answering counts from their first answer.
+    joinGroup(store, { guildId: GUILD, personId: 'cy', name: 'A' }, now);
+    expect(groups()).toEqual([['B', 20, 1]]);
+    study(store, 'cy', '2025-03-31T09:00:00Z', 0, 3);
+    expect(groups()).toEqual([
+      ['B', 20, 1],
+      ['A', 3, 1],
+    ]);
+
+    store.sqlite.prepare(`DELETE FROM study_groups WHERE name = 'B'`).run();
+    expect(groups()).toEqual([['A', 3, 1]]);
+    expect(board(store).rows.map((row) => row.id)).toEqual(['ann', 'bob', 'cy']); // members unaffected
   });
 });
 

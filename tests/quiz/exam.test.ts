@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainQuota, drawExam } from '../../src/quiz/exam-draw.js';
 import { scoreExam } from '../../src/quiz/exam-score.js';
-import { chooseExamAnswer, examMinutes, showExam, startExam, submitExam } from '../../src/quiz/exam-session.js';
+import { chooseExamAnswer, examMinutes, showExam, startExam, submitExam, submitExpiredExams } from '../../src/quiz/exam-session.js';
 import { seeded, testEngine } from './engine-fixture.js';
 import { shippedContent } from '../e2e/harness.js';
 
@@ -59,6 +59,21 @@ describe('the mock exam', () => {
     // Starting again after the deadline returns the submitted result and a fresh exam.
     const next = startExam(engine, { personId: 'p', guildId: null, length: 3 });
     expect(next.ok && next.resumed).toBe(false);
+  });
+
+  it("submits exams whose owners never came back once their deadline passes, and only those", () => {
+    const { engine, clock } = testEngine();
+    const early = startExam(engine, { personId: 'gone', guildId: null, length: 2 });
+    clock.advance(examMinutes(engine, 2) * 60_000 - 30_000);
+    const later = startExam(engine, { personId: 'still-here', guildId: null, length: 10 });
+    expect(submitExpiredExams(engine)).toBe(0);
+    clock.advance(60_000);
+    expect(submitExpiredExams(engine)).toBe(1);
+    expect(submitExpiredExams(engine)).toBe(0);
+    const finished = engine.store.sqlite.prepare('SELECT id, result FROM sessions WHERE finished_at IS NOT NULL').all() as Array<{ id: string; result: string }>;
+    expect(finished.map((r) => r.id)).toEqual([early.ok && early.view.session.id]);
+    expect(JSON.parse(finished[0]!.result)).toMatchObject({ autoSubmitted: true });
+    expect(later.ok).toBe(true);
   });
 
   it('resumes an exam before its deadline instead of starting over', () => {

@@ -8,6 +8,7 @@ import type { ComponentHandlers, SlashCommand } from '../command.js';
 import type { BotContext } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { replyPrivately } from '../reply.js';
+import { timeZoneChoices } from '../time-zones.js';
 import { COLORS } from '../embeds.js';
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -99,10 +100,7 @@ export const daily: SlashCommand = {
   },
 
   async autocomplete(interaction) {
-    const typed = interaction.options.getFocused().toLowerCase().replace(/\s+/g, '_');
-    const zones = Intl.supportedValuesOf('timeZone');
-    const hits = zones.filter((z) => z.toLowerCase().includes(typed));
-    await interaction.respond((hits.length ? hits : zones).slice(0, LIMITS.autocompleteChoices).map((z) => ({ name: z, value: z })));
+    await interaction.respond(timeZoneChoices(interaction.options.getFocused()));
   },
 };
 

@@ -1,6 +1,9 @@
 import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { bar, percent, truncate } from '../../format.js';
+import { isTimeZone } from '../../config.js';
+import { setPersonTimeZone } from '../../db/people.js';
 import { personStats } from '../../progress/stats.js';
+import { timeZoneChoices } from '../time-zones.js';
 import type { SlashCommand } from '../command.js';
 import { weakButtons } from '../components.js';
 import { guildTimeZone } from '../context.js';
@@ -14,19 +17,34 @@ export const stats: SlashCommand = {
       .setName('stats')
       .setDescription('Streak, accuracy and mastery per domain')
       .addUserOption((o) => o.setName('member').setDescription('Someone else in this server (default: you)'))
+      .addStringOption((o) => o.setName('timezone').setDescription('Set your own time zone for streaks, e.g. Europe/Berlin').setAutocomplete(true).setMaxLength(64))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .toJSON(),
   async execute(interaction, ctx) {
     const member = interaction.options.getUser('member') ?? interaction.user;
     const self = member.id === interaction.user.id;
+    const zone = interaction.options.getString('timezone')?.trim();
+    let note: string | undefined;
+    if (zone) {
+      if (!self) return replyPrivately(interaction, 'You can set only your own time zone.');
+      if (!isTimeZone(zone)) return replyPrivately(interaction, `“${userText(zone, 64)}” is not a time zone; pick one from the list (e.g. Europe/Berlin).`);
+      setPersonTimeZone(ctx.engine.store, member.id, zone, ctx.engine.clock.now());
+      note = `Your streak now counts days in ${zone}.`;
+    }
     const figures = personStats(ctx.engine, member.id, guildTimeZone(ctx, interaction.guildId));
     if (figures.attempts === 0) {
-      return replyPrivately(interaction, self ? 'No answers yet. Start with `/quiz`: your streak and mastery show up here.' : `${userText(member.username, 50)} has not answered any question yet.`);
+      const empty = self ? 'No answers yet. Start with `/quiz`: your streak and mastery show up here.' : `${userText(member.username, 50)} has not answered any question yet.`;
+      return replyPrivately(interaction, note ? `${note} ${empty}` : empty);
     }
     await replyPrivately(interaction, {
+      content: note,
       embeds: [statsEmbed(ctx.engine.content, figures, self ? 'you' : member.username)],
       components: self ? weakButtons(figures.weak.slice(0, 3).map((w) => ({ id: w.section, title: truncate(w.title, 60) }))) : [],
     });
+  },
+
+  async autocomplete(interaction) {
+    await interaction.respond(timeZoneChoices(interaction.options.getFocused()));
   },
 };
 
