@@ -14,6 +14,8 @@ import { median, percentile, round, type Figure } from './stats.js';
  */
 const MEMBERS = 50;
 const PER_MEMBER = 20;
+const PACED_PER_MEMBER = 10;
+const PACED_THINK_MS = 500;
 const GUILD = '920000000000000001';
 const CHANNEL = '920000000000000011';
 const ADMIN = '920000000000000100';
@@ -32,11 +34,15 @@ async function messageOf(fake: FakeDiscord, pending: Promise<{ response(): Promi
   return (await (await pending).response()).message;
 }
 
-/** One member's session: a quiz, lookups between questions, and the daily question. */
-async function memberLoad(fake: FakeDiscord, who: string, queries: readonly string[], daily: APIMessage, offset: number): Promise<number> {
+/**
+ * One member's session: a quiz, lookups between questions, and the daily question. `thinkMs` 0 clicks
+ * again as soon as the bot answered (saturation); otherwise the member pauses that long between clicks.
+ */
+async function memberLoad(fake: FakeDiscord, who: string, queries: readonly string[], daily: APIMessage, offset: number, count: number, thinkMs = 0): Promise<number> {
   let sent = 0;
   let quiz: APIMessage | undefined;
-  for (let i = 0; sent < PER_MEMBER; i++) {
+  for (let i = 0; sent < count; i++) {
+    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
     const kind = i % 4;
     if (kind === 0 || kind === 2) {
       await messageOf(fake, fake.slash(who, GUILD, CHANNEL, 'lookup', { query: queries[(offset + i) % queries.length]! }));
@@ -102,7 +108,7 @@ export async function run(): Promise<Figure[]> {
     const botCpuBefore = cpu();
     const selfCpuBefore = process.cpuUsage();
     const started = performance.now();
-    const sent = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 7)))).reduce((a, b) => a + b, 0);
+    const sent = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 7, PER_MEMBER)))).reduce((a, b) => a + b, 0);
     const seconds = (performance.now() - started) / 1000;
     const botCpu = (cpu() - botCpuBefore) / 1000;
     const self = process.cpuUsage(selfCpuBefore);
@@ -111,6 +117,17 @@ export async function run(): Promise<Figure[]> {
 
     const load = fake.acknowledged().filter((a) => !before.has(a.interactionId));
     const latencies = load.filter((a) => a.ackMs !== null).map((a) => a.ackMs!);
+
+    // The same members at a steady pace below saturation: 50 members, one click each every ~0.5 s.
+    const beforePaced = new Set(fake.acknowledged().map((a) => a.interactionId));
+    const pacedStart = performance.now();
+    const pacedSent = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 11, PACED_PER_MEMBER, PACED_THINK_MS)))).reduce((a, b) => a + b, 0);
+    const pacedSeconds = (performance.now() - pacedStart) / 1000;
+    await fake.settle();
+    const paced = fake
+      .acknowledged()
+      .filter((a) => !beforePaced.has(a.interactionId) && a.ackMs !== null)
+      .map((a) => a.ackMs!);
     const failed = bot.logs().filter((l) => l.json?.msg === 'interaction failed').length;
     return [
       { name: 'interactions.count', value: sent },
@@ -121,6 +138,10 @@ export async function run(): Promise<Figure[]> {
       { name: 'interactions.ack.p99_ms', value: round(percentile(latencies, 99), 2) },
       { name: 'interactions.ack.max_ms', value: round(Math.max(...latencies), 2) },
       { name: 'interactions.per_s', value: round(sent / seconds, 1) },
+      { name: 'interactions.paced.count', value: pacedSent },
+      { name: 'interactions.paced.per_s', value: round(pacedSent / pacedSeconds, 1) },
+      { name: 'interactions.paced.ack.p50_ms', value: round(median(paced), 2) },
+      { name: 'interactions.paced.ack.p99_ms', value: round(percentile(paced, 99), 2) },
       // Where the CPU went during the load: the bot, or the fake Discord and the 50 simulated members.
       { name: 'interactions.bot_cpu_ms_per_interaction', value: round((1000 * botCpu) / sent, 2) },
       { name: 'interactions.fake_cpu_ms_per_interaction', value: round((1000 * selfCpu) / sent, 2) },
