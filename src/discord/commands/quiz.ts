@@ -2,8 +2,7 @@ import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction, ty
 import type { Content } from '../../content.js';
 import type { Engine } from '../../engine.js';
 import { answerQuiz, currentStep, loadQuiz, QUIZ_MAX_COUNT, startQuiz, type Feedback, type QuizRequest, type QuizStep } from '../../quiz/quiz-session.js';
-import type { BotContext } from '../context.js';
-import { guildTimeZone } from '../context.js';
+import { guildTimeZone, type BotContext } from '../context.js';
 import type { ComponentHandlers, SlashCommand } from '../command.js';
 import { feedbackButtons, quizButtons } from '../components.js';
 import { feedbackEmbed, questionEmbed, summaryEmbed } from '../embeds.js';
