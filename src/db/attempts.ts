@@ -1,32 +1,19 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database, Db } from './connection.js';
-import { preparedOnce } from './prepared.js';
+import { preparedOnce, preparedSql } from './prepared.js';
 import { attempts } from './schema.js';
 
 export type Attempt = typeof attempts.$inferSelect;
 export type NewAttempt = Omit<typeof attempts.$inferInsert, 'id'>;
 export type AttemptSource = Attempt['source'];
 
-const insertUnlessDelivered = (db: Db) =>
-  db
-    .insert(attempts)
-    .values({
-      personId: sql.placeholder('personId'),
-      guildId: sql.placeholder('guildId'),
-      questionId: sql.placeholder('questionId'),
-      sectionId: sql.placeholder('sectionId'),
-      domain: sql.placeholder('domain'),
-      chosen: sql.placeholder('chosen'),
-      correct: sql.placeholder('correct'),
-      source: sql.placeholder('source'),
-      sourceRef: sql.placeholder('sourceRef'),
-      step: sql.placeholder('step'),
-      durationMs: sql.placeholder('durationMs'),
-      answeredAt: sql.placeholder('answeredAt'),
-    })
-    .onConflictDoNothing({ target: [attempts.source, attempts.sourceRef, attempts.personId, attempts.step] })
-    .returning()
-    .prepare();
+// Raw SQL on the answer path: drizzle's placeholder mapping costs ~8 µs a call, a tenth of an answer.
+const INSERT_UNLESS_DELIVERED = `
+  INSERT INTO attempts (person_id, guild_id, question_id, section_id, domain, chosen, correct, source,
+                        source_ref, step, duration_ms, answered_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source, source_ref, person_id, step) DO NOTHING
+  RETURNING id`;
 
 const selectByDeliveryKey = (db: Db) =>
   db
@@ -44,10 +31,26 @@ const selectByDeliveryKey = (db: Db) =>
 
 /** Inserts an attempt unless its delivery key (person, source, ref, step) exists; null means duplicate. */
 export function insertAttempt(store: Database, attempt: NewAttempt): Attempt | null {
-  return (
-    preparedOnce(store, insertUnlessDelivered).get({ ...attempt, guildId: attempt.guildId ?? null, durationMs: attempt.durationMs ?? null }) ??
-    null
-  );
+  const stored: Omit<Attempt, 'id'> = {
+    ...attempt,
+    guildId: attempt.guildId ?? null,
+    durationMs: attempt.durationMs ?? null,
+  };
+  const row = preparedSql(store, INSERT_UNLESS_DELIVERED).get(
+    stored.personId,
+    stored.guildId,
+    stored.questionId,
+    stored.sectionId,
+    stored.domain,
+    stored.chosen,
+    stored.correct ? 1 : 0,
+    stored.source,
+    stored.sourceRef,
+    stored.step,
+    stored.durationMs,
+    stored.answeredAt.getTime(),
+  ) as { id: number } | undefined;
+  return row ? { id: row.id, ...stored } : null;
 }
 
 export function findAttempt(

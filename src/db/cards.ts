@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { Database, Db } from './connection.js';
-import { preparedOnce } from './prepared.js';
+import { preparedOnce, preparedSql } from './prepared.js';
 import { cards } from './schema.js';
 
 export interface StoredCard {
@@ -33,39 +33,16 @@ const selectCard = (db: Db) =>
     .where(and(eq(cards.personId, sql.placeholder('personId')), eq(cards.questionId, sql.placeholder('questionId'))))
     .prepare();
 
-const upsertCard = (db: Db) =>
-  db
-    .insert(cards)
-    .values({
-      personId: sql.placeholder('personId'),
-      questionId: sql.placeholder('questionId'),
-      due: sql.placeholder('due'),
-      stability: sql.placeholder('stability'),
-      difficulty: sql.placeholder('difficulty'),
-      elapsedDays: sql.placeholder('elapsedDays'),
-      scheduledDays: sql.placeholder('scheduledDays'),
-      learningSteps: sql.placeholder('learningSteps'),
-      reps: sql.placeholder('reps'),
-      lapses: sql.placeholder('lapses'),
-      state: sql.placeholder('state'),
-      lastReview: sql.placeholder('lastReview'),
-    })
-    .onConflictDoUpdate({
-      target: [cards.personId, cards.questionId],
-      set: {
-        due: sql`excluded.due`,
-        stability: sql`excluded.stability`,
-        difficulty: sql`excluded.difficulty`,
-        elapsedDays: sql`excluded.elapsed_days`,
-        scheduledDays: sql`excluded.scheduled_days`,
-        learningSteps: sql`excluded.learning_steps`,
-        reps: sql`excluded.reps`,
-        lapses: sql`excluded.lapses`,
-        state: sql`excluded.state`,
-        lastReview: sql`excluded.last_review`,
-      },
-    })
-    .prepare();
+// Raw SQL on the answer path: drizzle's placeholder mapping costs ~8 µs a call, a tenth of an answer.
+const UPSERT_CARD = `
+  INSERT INTO cards (person_id, question_id, due, stability, difficulty, elapsed_days, scheduled_days,
+                     learning_steps, reps, lapses, state, last_review)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (person_id, question_id) DO UPDATE SET
+    due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
+    elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+    learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
+    state = excluded.state, last_review = excluded.last_review`;
 
 export function getCard(store: Database, personId: string, questionId: string): Card | null {
   const row = preparedOnce(store, selectCard).get({ personId, questionId });
@@ -73,20 +50,20 @@ export function getCard(store: Database, personId: string, questionId: string): 
 }
 
 export function saveCard(store: Database, personId: string, questionId: string, card: Card): void {
-  preparedOnce(store, upsertCard).run({
+  preparedSql(store, UPSERT_CARD).run(
     personId,
     questionId,
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsed_days,
-    scheduledDays: card.scheduled_days,
-    learningSteps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.last_review ?? null,
-  });
+    card.due.getTime(),
+    card.stability,
+    card.difficulty,
+    card.elapsed_days,
+    card.scheduled_days,
+    card.learning_steps,
+    card.reps,
+    card.lapses,
+    card.state,
+    card.last_review?.getTime() ?? null,
+  );
 }
 
 export function cardsForPerson(store: Database, personId: string): StoredCard[] {

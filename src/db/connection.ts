@@ -35,9 +35,11 @@ export function openDatabase(path: string): Database {
     // NORMAL in WAL mode survives a process crash (kill -9, OOM) with every committed answer intact;
     // only an OS crash or power loss can drop the last commits. FULL would add an fsync per answer.
     sqlite.pragma('synchronous = NORMAL');
-    // Checkpoint (copy the WAL back into the file, with two fsyncs) every 10,000 pages, not 1,000: a
-    // page that many answers rewrite is copied once per checkpoint, and the fsyncs are paid less often.
-    if (!inMemory) sqlite.pragma('wal_autocheckpoint = 10000');
+    // Checkpoint (copy the WAL back into the file, with two fsyncs) every 40,000 pages (~40 MB), not
+    // 1,000: a page that many answers rewrite is copied once per checkpoint, and the fsyncs come less
+    // often. Measured at a third of the time per answer with the default; the price is a ~0.1 s pause
+    // every few thousand answers and a WAL file of up to ~40 MB.
+    if (!inMemory) sqlite.pragma('wal_autocheckpoint = 40000');
     applyMigrations(sqlite);
     return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
   } catch (error) {

@@ -1,43 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { pointsFor } from '../progress/points.js';
 import type { BoardPeriod } from './board-periods.js';
-import type { Database, Db } from './connection.js';
-import { preparedOnce } from './prepared.js';
+import type { Database } from './connection.js';
+import { preparedSql } from './prepared.js';
 import { memberTotals } from './schema.js';
 
 export type MemberTotals = typeof memberTotals.$inferSelect;
 
-const addOne = (db: Db) =>
-  db
-    .insert(memberTotals)
-    .values({
-      guildId: sql.placeholder('guildId'),
-      personId: sql.placeholder('personId'),
-      attempts: 1,
-      correct: sql.placeholder('correct'),
-      points: sql.placeholder('points'),
-      weekAttempts: sql.placeholder('week'),
-      weekCorrect: sql.placeholder('weekCorrect'),
-      weekPoints: sql.placeholder('weekPoints'),
-      monthAttempts: sql.placeholder('month'),
-      monthCorrect: sql.placeholder('monthCorrect'),
-      monthPoints: sql.placeholder('monthPoints'),
-    })
-    .onConflictDoUpdate({
-      target: [memberTotals.guildId, memberTotals.personId],
-      set: {
-        attempts: sql`${memberTotals.attempts} + 1`,
-        correct: sql`${memberTotals.correct} + excluded.correct`,
-        points: sql`${memberTotals.points} + excluded.points`,
-        weekAttempts: sql`${memberTotals.weekAttempts} + excluded.week_attempts`,
-        weekCorrect: sql`${memberTotals.weekCorrect} + excluded.week_correct`,
-        weekPoints: sql`${memberTotals.weekPoints} + excluded.week_points`,
-        monthAttempts: sql`${memberTotals.monthAttempts} + excluded.month_attempts`,
-        monthCorrect: sql`${memberTotals.monthCorrect} + excluded.month_correct`,
-        monthPoints: sql`${memberTotals.monthPoints} + excluded.month_points`,
-      },
-    })
-    .prepare();
+// Raw SQL on the answer path: drizzle's placeholder mapping costs ~8 µs a call, a tenth of an answer.
+const ADD_ONE = `
+  INSERT INTO member_totals (guild_id, person_id, attempts, correct, points, week_attempts, week_correct,
+                             week_points, month_attempts, month_correct, month_points)
+  VALUES (:guild, :person, 1, :correct, :points, :week, :week * :correct, :week * :points,
+          :month, :month * :correct, :month * :points)
+  ON CONFLICT (guild_id, person_id) DO UPDATE SET
+    attempts = attempts + 1, correct = correct + excluded.correct, points = points + excluded.points,
+    week_attempts = week_attempts + excluded.week_attempts, week_correct = week_correct + excluded.week_correct,
+    week_points = week_points + excluded.week_points, month_attempts = month_attempts + excluded.month_attempts,
+    month_correct = month_correct + excluded.month_correct, month_points = month_points + excluded.month_points`;
 
 /**
  * Adds one answer to the member's figures in the guild: all time, and the tracked week / month it
@@ -50,21 +30,13 @@ export function addToMemberTotals(
   correct: boolean,
   inPeriod: Record<BoardPeriod, boolean>,
 ): void {
-  const right = correct ? 1 : 0;
-  const points = pointsFor(correct);
-  const week = inPeriod.week ? 1 : 0;
-  const month = inPeriod.month ? 1 : 0;
-  preparedOnce(store, addOne).run({
-    guildId,
-    personId,
-    correct: right,
-    points,
-    week,
-    weekCorrect: week * right,
-    weekPoints: week * points,
-    month,
-    monthCorrect: month * right,
-    monthPoints: month * points,
+  preparedSql(store, ADD_ONE).run({
+    guild: guildId,
+    person: personId,
+    correct: correct ? 1 : 0,
+    points: pointsFor(correct),
+    week: inPeriod.week ? 1 : 0,
+    month: inPeriod.month ? 1 : 0,
   });
 }
 

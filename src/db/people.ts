@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { isTimeZone } from '../config.js';
 import type { Database, Db } from './connection.js';
 import { preparedOnce } from './prepared.js';
 import { people } from './schema.js';
@@ -31,8 +32,12 @@ export function getPerson(store: Database, id: string): Person | null {
   return preparedOnce(store, selectPerson).get({ id }) ?? null;
 }
 
-/** Sets (or, with null, clears) the person's own time zone; it then wins over the guild's for streaks. */
+/**
+ * Sets (or, with null, clears) the person's own time zone; it then wins over the guild's for streaks.
+ * Throws on a name Intl does not know: stored, it would break every later answer of that person.
+ */
 export function setPersonTimeZone(store: Database, id: string, timeZone: string | null, now: Date): void {
+  if (timeZone !== null && !isTimeZone(timeZone)) throw new Error(`not an IANA time zone: "${timeZone}"`);
   store.db
     .insert(people)
     .values({ id, timeZone, createdAt: now })

@@ -56,8 +56,9 @@ export const attempts = sqliteTable(
     // same (person, source, ref, step). Source and ref lead so the same index finds a daily post's
     // answers; one index fewer to update per answer.
     uniqueIndex('attempts_delivery_key').on(t.source, t.sourceRef, t.personId, t.step),
-    // Covering: week/month boards read only these columns, never the table.
+    // Covering: counting a guild's week or month per member (board-periods.ts) reads only the index.
     index('attempts_board_idx').on(t.guildId, t.answeredAt, t.personId, t.correct),
+    // A person's history in time order (stats, mastery).
     index('attempts_person_time_idx').on(t.personId, t.answeredAt),
     // Covers "last seen per question" and "latest answer was wrong" without touching the table.
     index('attempts_person_question_idx').on(t.personId, t.questionId, t.answeredAt, t.correct),

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { findAttempt, insertAttempt, type Attempt, type AttemptSource } from '../db/attempts.js';
 import { trackedPeriodsAt } from '../db/board-periods.js';
@@ -45,47 +46,60 @@ export function normalizeChoice(chosen: string): string {
  * attempt stored the first time.
  */
 export function recordAnswer(store: Database, input: AnswerInput, clock: Clock): RecordAnswerResult {
-  const now = clock.now();
-  return store.sqlite
-    .transaction((): RecordAnswerResult => {
-      // Read first: the person almost always exists, and a read is cheaper than an INSERT OR IGNORE.
-      const person = getPerson(store, input.personId);
-      if (!person) ensurePerson(store, input.personId, now);
-      const attempt = insertAttempt(store, {
-        personId: input.personId,
-        guildId: input.guildId,
-        questionId: input.questionId,
-        sectionId: input.sectionId,
-        domain: input.domain,
-        chosen: normalizeChoice(input.chosen),
-        correct: input.correct,
-        source: input.source,
-        sourceRef: input.sourceRef,
-        step: input.step,
-        durationMs: input.durationMs,
-        answeredAt: now,
-      });
-      if (!attempt) {
-        const existing = findAttempt(store, input);
-        if (!existing) throw new Error('attempt conflicted but cannot be found');
-        return { duplicate: true, attempt: existing };
-      }
+  // IMMEDIATE: take the write lock up front, so two processes never both read the card and then clash.
+  return transactionFor(store).immediate(input, clock.now());
+}
 
-      const card = reviewCard(getCard(store, input.personId, input.questionId), ratingFor(input), now);
-      saveCard(store, input.personId, input.questionId, card);
+type RecordTransaction = BetterSqlite3.Transaction<(input: AnswerInput, now: Date) => RecordAnswerResult>;
+const transactions = new WeakMap<Database, RecordTransaction>();
 
-      const zone = person?.timeZone ?? input.guildTimeZone ?? 'UTC';
-      const day = localDate(now, zone);
-      const before = getStreak(store, input.personId);
-      const after = applyStudyDay(before, day);
-      if (after !== before) saveStreak(store, input.personId, after);
+// better-sqlite3 builds four wrapper functions per transaction() call (~13 µs): once per connection.
+function transactionFor(store: Database): RecordTransaction {
+  let transaction = transactions.get(store);
+  if (!transaction) {
+    transaction = store.sqlite.transaction((input: AnswerInput, now: Date) => record(store, input, now));
+    transactions.set(store, transaction);
+  }
+  return transaction;
+}
 
-      if (input.guildId !== null) {
-        const inPeriod = trackedPeriodsAt(store, input.guildId, now);
-        addToMemberTotals(store, input.guildId, input.personId, input.correct, inPeriod);
-      }
+function record(store: Database, input: AnswerInput, now: Date): RecordAnswerResult {
+  // Read first: the person almost always exists, and a read is cheaper than an INSERT OR IGNORE.
+  const person = getPerson(store, input.personId);
+  if (!person) ensurePerson(store, input.personId, now);
+  const attempt = insertAttempt(store, {
+    personId: input.personId,
+    guildId: input.guildId,
+    questionId: input.questionId,
+    sectionId: input.sectionId,
+    domain: input.domain,
+    chosen: normalizeChoice(input.chosen),
+    correct: input.correct,
+    source: input.source,
+    sourceRef: input.sourceRef,
+    step: input.step,
+    durationMs: input.durationMs,
+    answeredAt: now,
+  });
+  if (!attempt) {
+    const existing = findAttempt(store, input);
+    if (!existing) throw new Error('attempt conflicted but cannot be found');
+    return { duplicate: true, attempt: existing };
+  }
 
-      return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due };
-    })
-    .immediate();
+  const card = reviewCard(getCard(store, input.personId, input.questionId), ratingFor(input), now);
+  saveCard(store, input.personId, input.questionId, card);
+
+  const zone = person?.timeZone ?? input.guildTimeZone ?? 'UTC';
+  const day = localDate(now, zone);
+  const before = getStreak(store, input.personId);
+  const after = applyStudyDay(before, day);
+  if (after !== before) saveStreak(store, input.personId, after);
+
+  if (input.guildId !== null) {
+    const inPeriod = trackedPeriodsAt(store, input.guildId, now);
+    addToMemberTotals(store, input.guildId, input.personId, input.correct, inPeriod);
+  }
+
+  return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due };
 }

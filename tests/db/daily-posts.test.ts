@@ -6,8 +6,10 @@ import {
   latestDailyPost,
   markDailyPostRevealed,
   previousDailyPost,
+  recentDailyQuestionIds,
+  unsentDailyPosts,
 } from '../../src/db/daily-posts.js';
-import { claimDailyPost } from '../../src/db/guild-settings.js';
+import { claimDailyPost, setDailyMessageId } from '../../src/db/guild-settings.js';
 import { recordAnswer } from '../../src/progress/record-answer.js';
 import { answer } from '../progress/answers.js';
 import { openMemoryDatabase } from './temp.js';
@@ -49,6 +51,18 @@ describe('daily posts', () => {
       correct: 2,
       firstCorrect: { personId: 'bob', answeredAt: new Date('2025-03-10T08:02:00Z') },
     });
+  });
+
+  it('recent questions, and claimed posts Discord never confirmed', () => {
+    const store = openMemoryDatabase();
+    const at = (iso: string) => new Date(iso);
+    const a = claimDailyPost(store, { guildId: GUILD, day: '2025-03-09', questionId: 'q9', channelId: 'c' }, at('2025-03-09T08:00:00Z'));
+    const b = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q10', channelId: 'c' }, at('2025-03-10T08:00:00Z'));
+    if (!a || !b) throw new Error('not claimed');
+    expect(recentDailyQuestionIds(store, GUILD, 5)).toEqual(['q10', 'q9']);
+    setDailyMessageId(store, a.id, 'm1');
+    expect(unsentDailyPosts(store, at('2025-03-01T00:00:00Z')).map((p) => p.id)).toEqual([b.id]);
+    expect(unsentDailyPosts(store, at('2025-03-10T09:00:00Z'))).toEqual([]);
   });
 
   it('remembers when the answer was revealed', () => {

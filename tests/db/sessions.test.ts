@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import {
   createSession,
+  expiredOpenExams,
   finishSession,
   getSession,
   latestOpenSession,
@@ -46,6 +47,17 @@ describe('sessions', () => {
     expect(finishSession(store, exam.id, { scaled: 100, passed: false }, deadline)).toBe(false);
     expect(getSession(store, exam.id)).toMatchObject({ finishedAt: deadline, result: { scaled: 780, passed: true } });
     expect(latestOpenSession(store, 'ann', 'exam')).toBeNull();
+  });
+
+  it('lists open exams past their deadline, for submitting abandoned ones', () => {
+    const store = openTempDatabase();
+    const deadline = new Date(now.getTime() + 60 * 60_000);
+    const open = createSession(store, { personId: 'ann', guildId: null, kind: 'exam', questionIds: ['q1'], deadline }, now);
+    const done = createSession(store, { personId: 'bob', guildId: null, kind: 'exam', questionIds: ['q1'], deadline }, now);
+    createSession(store, { personId: 'cy', guildId: null, kind: 'quiz', questionIds: ['q1'] }, now);
+    finishSession(store, done.id, { scaled: 800 }, now);
+    expect(expiredOpenExams(store, now)).toEqual([]);
+    expect(expiredOpenExams(store, deadline).map((s) => s.id)).toEqual([open.id]);
   });
 
   it('unknown ids give null; ids are not guessable in sequence', () => {

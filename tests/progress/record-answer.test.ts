@@ -166,6 +166,13 @@ describe('recordAnswer streaks', () => {
     expect(studyAt(store, '2025-03-12T20:00:00Z')).toEqual({ current: 2, best: 2 });
   });
 
+  it('refuses to store a time zone that does not exist', () => {
+    const store = openMemoryDatabase();
+    expect(() => setPersonTimeZone(store, 'ann', 'Europe/Atlantis', new Date(0))).toThrow(/time zone/);
+    setPersonTimeZone(store, 'ann', 'Asia/Tokyo', new Date(0));
+    setPersonTimeZone(store, 'ann', null, new Date(0));
+  });
+
   it('an hour later in the same session does not add a day', () => {
     const store = openMemoryDatabase();
     const clock = fixedClock('2025-03-10T08:00:00Z');

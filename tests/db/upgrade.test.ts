@@ -1,0 +1,57 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, openDatabase } from '../../src/db/connection.js';
+import { leaderboard } from '../../src/progress/leaderboard.js';
+import { tempDir } from './temp.js';
+
+const migrations = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** A copy of migrations/ cut after its first `count` entries: the schema as an older release had it. */
+function firstMigrations(count: number): string {
+  const dir = join(tempDir(), 'migrations');
+  cpSync(migrations, dir, { recursive: true });
+  const journalFile = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return dir;
+}
+
+describe('upgrading a database made by the first release', () => {
+  it('keeps answers, totals and groups, and the group board works at once', () => {
+    const path = join(tempDir(), 'old.db');
+    const old = new BetterSqlite3(path);
+    old.pragma('journal_mode = WAL');
+    applyMigrations(old, firstMigrations(1));
+    old.exec(`
+      INSERT INTO people (id, created_at) VALUES ('ann', 0), ('bob', 0);
+      INSERT INTO attempts (person_id, guild_id, question_id, section_id, domain, chosen, correct, source,
+                            source_ref, step, answered_at)
+      VALUES ('ann', 'g', 'q1', 's', 'eda', 'A', 1, 'quiz', 's1', 0, ${Date.parse('2025-03-31T08:00:00Z')});
+      INSERT INTO member_totals (guild_id, person_id, attempts, correct, points) VALUES ('g', 'ann', 1, 1, 10);
+      INSERT INTO study_groups (guild_id, name, name_key, created_by, created_at) VALUES ('g', 'Owls', 'owls', 'ann', 0);
+      INSERT INTO group_members (group_id, guild_id, person_id, joined_at) VALUES (1, 'g', 'ann', 0), (1, 'g', 'bob', 0);
+    `);
+    old.close();
+
+    const store = openDatabase(path);
+    try {
+      expect(store.sqlite.prepare('SELECT count(*) FROM attempts').pluck().get()).toBe(1);
+      expect(store.sqlite.prepare(`SELECT person_id, group_id, points FROM member_totals ORDER BY person_id`).all()).toEqual([
+        { person_id: 'ann', group_id: 1, points: 10 },
+        { person_id: 'bob', group_id: 1, points: 0 },
+      ]);
+      const query = { guildId: 'g', callerId: 'bob', tz: 'UTC', now: new Date('2025-03-31T12:00:00Z') };
+      expect(leaderboard(store, { ...query, period: 'week', scope: 'groups' }).caller).toMatchObject({
+        name: 'Owls',
+        points: 10,
+        members: 2,
+      });
+      expect(leaderboard(store, { ...query, period: 'all', scope: 'members' }).rows).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+  });
+});
