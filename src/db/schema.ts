@@ -212,5 +212,9 @@ export const sessions = sqliteTable(
     /** JSON, owned by the quiz / exam code. */
     result: text('result'),
   },
-  (t) => [index('sessions_person_started_idx').on(t.personId, t.startedAt)],
+  (t) => [
+    index('sessions_person_started_idx').on(t.personId, t.startedAt),
+    // The scheduler looks for open exams past their deadline every tick; only open exams are indexed.
+    index('sessions_open_deadline_idx').on(t.deadline).where(sql`${t.finishedAt} IS NULL AND ${t.kind} = 'exam'`),
+  ],
 );

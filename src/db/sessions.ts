@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from './connection.js';
 import { ensurePerson } from './people.js';
@@ -134,7 +134,8 @@ export function expiredOpenExams(store: Database, now: Date): Session[] {
   return store.db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.kind, 'exam'), isNull(sessions.finishedAt), lte(sessions.deadline, now)))
+    // Written literally (not bound) so SQLite can use the partial index sessions_open_deadline_idx.
+    .where(and(sql`${sessions.kind} = 'exam'`, isNull(sessions.finishedAt), lte(sessions.deadline, now)))
     .all()
     .map(fromRow);
 }

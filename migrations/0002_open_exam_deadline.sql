@@ -1,0 +1,1 @@
+CREATE INDEX `sessions_open_deadline_idx` ON `sessions` (`deadline`) WHERE "sessions"."finished_at" IS NULL AND "sessions"."kind" = 'exam';
