@@ -62,13 +62,17 @@ export function findAttempt(
 }
 
 /** When the person last answered each question they have seen (for "least recently seen" selection). */
-export function lastSeenByQuestion(store: Database, personId: string): Map<string, Date> {
-  const rows = store.db
+// Read at every quiz start: prepared once per connection.
+const selectLastSeen = (db: Db) =>
+  db
     .select({ questionId: attempts.questionId, at: sql<number>`max(${attempts.answeredAt})` })
     .from(attempts)
-    .where(eq(attempts.personId, personId))
+    .where(eq(attempts.personId, sql.placeholder('personId')))
     .groupBy(attempts.questionId)
-    .all();
+    .prepare();
+
+export function lastSeenByQuestion(store: Database, personId: string): Map<string, Date> {
+  const rows = preparedOnce(store, selectLastSeen).all({ personId });
   return new Map(rows.map((row) => [row.questionId, new Date(row.at)]));
 }
 

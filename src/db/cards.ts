@@ -76,13 +76,18 @@ export function cardsForPerson(store: Database, personId: string): StoredCard[] 
 }
 
 /** Cards due at `at`, most overdue first. */
-export function dueCards(store: Database, personId: string, at: Date, limit = 1000): StoredCard[] {
-  return store.db
+// Read at every quiz start: prepared once per connection.
+const selectDue = (db: Db) =>
+  db
     .select()
     .from(cards)
-    .where(and(eq(cards.personId, personId), lte(cards.due, at)))
+    .where(and(eq(cards.personId, sql.placeholder('personId')), lte(cards.due, sql.placeholder('at'))))
     .orderBy(asc(cards.due), asc(cards.questionId))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder('limit'))
+    .prepare();
+
+export function dueCards(store: Database, personId: string, at: Date, limit = 1000): StoredCard[] {
+  return preparedOnce(store, selectDue)
+    .all({ personId, at: at.getTime(), limit })
     .map((row) => ({ questionId: row.questionId, card: toCard(row) }));
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import type { Database } from './connection.js';
+import type { Database, Db } from './connection.js';
+import { preparedOnce } from './prepared.js';
 import { attempts, dailyPosts } from './schema.js';
 
 export type DailyPost = typeof dailyPosts.$inferSelect;
@@ -11,8 +12,11 @@ export interface DailyAnswerStats {
   firstCorrect: { personId: string; answeredAt: Date } | null;
 }
 
+// Read on every daily answer: prepared once per connection.
+const selectPost = (db: Db) => db.select().from(dailyPosts).where(eq(dailyPosts.id, sql.placeholder('id'))).prepare();
+
 export function getDailyPost(store: Database, id: number): DailyPost | null {
-  return store.db.select().from(dailyPosts).where(eq(dailyPosts.id, id)).get() ?? null;
+  return preparedOnce(store, selectPost).get({ id }) ?? null;
 }
 
 export function latestDailyPost(store: Database, guildId: string): DailyPost | null {

@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { isTimeZone } from '../config.js';
-import type { Database } from './connection.js';
+import type { Database, Db } from './connection.js';
+import { preparedOnce } from './prepared.js';
 import type { DailyPost } from './daily-posts.js';
 import { dailyPosts, guildSettings } from './schema.js';
 
@@ -17,8 +18,12 @@ export interface GuildSettingsPatch {
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+// Read on every interaction (its zone): prepared once per connection.
+const selectSettings = (db: Db) =>
+  db.select().from(guildSettings).where(eq(guildSettings.guildId, sql.placeholder('guildId'))).prepare();
+
 export function getGuildSettings(store: Database, guildId: string): GuildSettings | null {
-  return store.db.select().from(guildSettings).where(eq(guildSettings.guildId, guildId)).get() ?? null;
+  return preparedOnce(store, selectSettings).get({ guildId }) ?? null;
 }
 
 /** Creates or updates a guild's settings; throws on a malformed time or zone rather than storing it. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from './connection.js';
+import type { Database, Db } from './connection.js';
+import { preparedOnce } from './prepared.js';
 import { ensurePerson } from './people.js';
 import { sessions } from './schema.js';
 
@@ -94,20 +95,27 @@ export function createSession(store: Database, input: NewSession, now: Date): Se
     .immediate();
 }
 
+// Read on every quiz and exam click: prepared once per connection.
+const selectSession = (db: Db) => db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare();
+
 export function getSession(store: Database, id: string): Session | null {
-  const row = store.db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const row = preparedOnce(store, selectSession).get({ id });
   return row ? fromRow(row) : null;
 }
 
 /** The person's most recent unfinished session of that kind, to resume after a restart. */
-export function latestOpenSession(store: Database, personId: string, kind: SessionKind): Session | null {
-  const row = store.db
+// Every /quiz and /exam asks this first: prepared once per connection.
+const selectLatestOpen = (db: Db) =>
+  db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.personId, personId), eq(sessions.kind, kind), isNull(sessions.finishedAt)))
+    .where(and(eq(sessions.personId, sql.placeholder('personId')), eq(sessions.kind, sql.placeholder('kind')), isNull(sessions.finishedAt)))
     .orderBy(desc(sessions.startedAt))
     .limit(1)
-    .get();
+    .prepare();
+
+export function latestOpenSession(store: Database, personId: string, kind: SessionKind): Session | null {
+  const row = preparedOnce(store, selectLatestOpen).get({ personId, kind });
   return row ? fromRow(row) : null;
 }
 

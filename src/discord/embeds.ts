@@ -22,11 +22,14 @@ function domainName(content: Content, id: string): string {
 }
 
 export function sectionEmbed(content: Content, section: Section): EmbedBuilder {
-  return new EmbedBuilder()
-    .setColor(COLORS.info)
-    .setTitle(truncate(section.title, LIMITS.embedTitle))
-    .setDescription(truncate(section.text, LIMITS.embedDescription))
-    .setFooter({ text: truncate(`${domainName(content, section.domain)} · ${section.id} · ${section.source}`, LIMITS.footer) });
+  // Built from data rather than setters: the setters re-validate every field on every call, and these
+  // renderers are already held to Discord's limits by their tests.
+  return new EmbedBuilder({
+    color: COLORS.info,
+    title: truncate(section.title, LIMITS.embedTitle),
+    description: truncate(section.text, LIMITS.embedDescription),
+    footer: { text: truncate(`${domainName(content, section.domain)} · ${section.id} · ${section.source}`, LIMITS.footer) },
+  });
 }
 
 /** The prompt and its lettered choices; the same layout for quizzes, exams and the daily question. */
@@ -39,12 +42,14 @@ export function questionText(question: Question, chosen = ''): string {
   return truncate(`${question.prompt}${howMany}\n\n${choices.join('\n')}`, LIMITS.embedDescription);
 }
 
-export function questionEmbed(content: Content, title: string, question: Question, chosen = ''): EmbedBuilder {
-  return new EmbedBuilder()
-    .setColor(COLORS.info)
-    .setTitle(truncate(title, LIMITS.embedTitle))
-    .setDescription(questionText(question, chosen))
-    .setFooter({ text: `${domainName(content, question.domain)} · difficulty ${question.difficulty} · ${question.id}` });
+export function questionEmbed(content: Content, title: string, question: Question, chosen = '', fields: APIEmbedField[] = []): EmbedBuilder {
+  return new EmbedBuilder({
+    color: COLORS.info,
+    title: truncate(title, LIMITS.embedTitle),
+    description: questionText(question, chosen),
+    footer: { text: `${domainName(content, question.domain)} · difficulty ${question.difficulty} · ${question.id}` },
+    fields,
+  });
 }
 
 export function feedbackEmbed(content: Content, feedback: Pick<Feedback, 'grade' | 'question' | 'step' | 'total'>): EmbedBuilder {
@@ -54,11 +59,12 @@ export function feedbackEmbed(content: Content, feedback: Pick<Feedback, 'grade'
     .split('')
     .map((l) => `**${l}.** ${question.choices[LETTERS.indexOf(l)]}`)
     .join('\n');
-  return new EmbedBuilder()
-    .setColor(grade.correct ? COLORS.right : COLORS.wrong)
-    .setTitle(truncate(`${grade.correct ? '✅ Right' : `❌ Not quite: you chose ${grade.chosen}`} · ${feedback.step + 1}/${feedback.total}`, LIMITS.embedTitle))
-    .setDescription(truncate(question.prompt, 1500))
-    .addFields(field('Answer', keyed), field('Why', question.explanation), field('From the notes', section ? `${section.title} (\`${section.id}\`)` : question.section));
+  return new EmbedBuilder({
+    color: grade.correct ? COLORS.right : COLORS.wrong,
+    title: truncate(`${grade.correct ? '✅ Right' : `❌ Not quite: you chose ${grade.chosen}`} · ${feedback.step + 1}/${feedback.total}`, LIMITS.embedTitle),
+    description: truncate(question.prompt, 1500),
+    fields: [field('Answer', keyed), field('Why', question.explanation), field('From the notes', section ? `${section.title} (\`${section.id}\`)` : question.section)],
+  });
 }
 
 export function summaryEmbed(content: Content, summary: QuizSummary): EmbedBuilder {
@@ -85,11 +91,11 @@ export function statsEmbed(content: Content, stats: PersonStats, who: string): E
 
 export function examEmbed(content: Content, view: ExamView): EmbedBuilder {
   const deadline = Math.floor((view.session.deadline?.getTime() ?? 0) / 1000);
-  return questionEmbed(content, `Mock exam · question ${view.position + 1}/${view.total}`, view.question, view.chosen).addFields(
+  return questionEmbed(content, `Mock exam · question ${view.position + 1}/${view.total}`, view.question, view.chosen, [
     field('Progress', `${view.answered}/${view.total} answered`, true),
     // Discord renders <t:…:R> as a live countdown on the reader's screen.
     field('Time left', `${clockTime(view.remainingMs)} (ends <t:${deadline}:R>)`, true),
-  );
+  ]);
 }
 
 export function examResultEmbed(content: Content, result: ExamResult): EmbedBuilder {

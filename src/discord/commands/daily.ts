@@ -112,11 +112,14 @@ export const dailyComponents: ComponentHandlers = {
     const { question, grade, duplicate } = answered;
     const section = ctx.engine.content.search.section(question.section);
     const verdict = `${grade.correct ? '✅ Right' : `❌ Not quite: you chose **${grade.chosen}**`}. The answer is **${grade.expected}**. Keep it to yourself until the reveal!`;
-    const embed = new EmbedBuilder()
-      .setColor(grade.correct ? COLORS.right : COLORS.wrong)
-      .setDescription(duplicate ? `You already answered (**${grade.chosen}**): each member answers once.\n${verdict}` : verdict)
-      .addFields({ name: 'Why', value: question.explanation.slice(0, LIMITS.fieldValue) });
-    if (section) embed.addFields({ name: 'From the notes', value: `${section.title} (\`${section.id}\`)` });
+    const embed = new EmbedBuilder({
+      color: grade.correct ? COLORS.right : COLORS.wrong,
+      description: duplicate ? `You already answered (**${grade.chosen}**): each member answers once.\n${verdict}` : verdict,
+      fields: [
+        { name: 'Why', value: question.explanation.slice(0, LIMITS.fieldValue) },
+        ...(section ? [{ name: 'From the notes', value: `${section.title} (\`${section.id}\`)` }] : []),
+      ],
+    });
     await replyPrivately(interaction, { embeds: [embed] });
     if (!duplicate) ctx.refreshDailyPost(postId);
   },
