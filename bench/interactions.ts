@@ -30,7 +30,7 @@ const ids = (m: APIMessage | undefined): string[] =>
     .filter((c) => c.custom_id !== undefined && !c.disabled)
     .map((c) => c.custom_id!);
 
-async function messageOf(fake: FakeDiscord, pending: Promise<{ response(): Promise<{ message?: APIMessage }> }>): Promise<APIMessage | undefined> {
+async function messageOf(pending: Promise<{ response(): Promise<{ message?: APIMessage }> }>): Promise<APIMessage | undefined> {
   return (await (await pending).response()).message;
 }
 
@@ -45,17 +45,17 @@ async function memberLoad(fake: FakeDiscord, who: string, queries: readonly stri
     if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
     const kind = i % 4;
     if (kind === 0 || kind === 2) {
-      await messageOf(fake, fake.slash(who, GUILD, CHANNEL, 'lookup', { query: queries[(offset + i) % queries.length]! }));
+      await messageOf(fake.slash(who, GUILD, CHANNEL, 'lookup', { query: queries[(offset + i) % queries.length]! }));
     } else if (kind === 1) {
-      if (!quiz || ids(quiz).length === 0) quiz = await messageOf(fake, fake.slash(who, GUILD, CHANNEL, 'quiz', { count: 25, new: true }));
+      if (!quiz || ids(quiz).length === 0) quiz = await messageOf(fake.slash(who, GUILD, CHANNEL, 'quiz', { count: 25, new: true }));
       else {
         const buttons = ids(quiz);
         const next = buttons.find((id) => id.startsWith('v1:qn:')) ?? buttons.find((id) => id.startsWith('v1:qa:')) ?? buttons.find((id) => id.startsWith('v1:qt:'));
         const submit = buttons.find((id) => id.startsWith('v1:qs:'));
-        quiz = (await messageOf(fake, fake.click(who, quiz, submit ?? next!))) ?? quiz;
+        quiz = (await messageOf(fake.click(who, quiz, submit ?? next!))) ?? quiz;
       }
     } else {
-      await messageOf(fake, fake.click(who, daily, ids(daily)[(offset + i) % ids(daily).length]!));
+      await messageOf(fake.click(who, daily, ids(daily)[(offset + i) % ids(daily).length]!));
     }
     sent++;
   }

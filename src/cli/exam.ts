@@ -5,7 +5,7 @@ import type { ExamResult } from '../quiz/exam-score.js';
 import { LETTERS } from '../quiz/question.js';
 import { answerInput } from './answer-input.js';
 import { openEngine } from './engine.js';
-import { bold, cyan, dim, err, green, out, red, yellow } from './io.js';
+import { bold, dim, err, green, out, red, yellow } from './io.js';
 import { positiveInt, type CliContext } from './main.js';
 import { printQuestion } from './render.js';
 
@@ -103,6 +103,6 @@ export function printResult(content: Content, result: ExamResult): void {
     out(`${bold(`Q${w.position + 1}.`)} ${q.prompt}`);
     out(`  ${w.chosen ? red(`You: ${w.chosen}`) : red('Unanswered')} · ${green(`Answer: ${w.expected}`)} (${w.expected.split('').map((l) => q.choices[LETTERS.indexOf(l)]).join(' / ')})`);
     out(`  ${q.explanation}`);
-    if (section) out(dim(`  Read: ${section.title} (${section.id})`) + cyan(''));
+    if (section) out(dim(`  Read: ${section.title} (${section.id})`));
   }
 }

@@ -1,5 +1,4 @@
 import { EmbedBuilder } from 'discord.js';
-import type { Content } from '../content.js';
 import type { DailyAnswerStats, DailyPost } from '../db/daily-posts.js';
 import { percent } from '../format.js';
 import { LETTERS, type Question } from '../quiz/question.js';
@@ -16,7 +15,7 @@ export function revealLine(question: Question, stats: DailyAnswerStats): string 
 }
 
 /** The public daily message: open (buttons live, answer count) or revealed (answer, share right, first). */
-export function dailyPostPayload(content: Content, post: DailyPost, question: Question, stats: DailyAnswerStats, previous?: string) {
+export function dailyPostPayload(post: DailyPost, question: Question, stats: DailyAnswerStats, previous?: string) {
   const revealed = post.revealedAt !== null;
   const embed = new EmbedBuilder()
     .setColor(revealed ? COLORS.neutral : COLORS.info)

@@ -114,7 +114,7 @@ export class DailyPoster {
       const channel = await this.client.channels.fetch(post.channelId);
       if (!channel?.isSendable()) throw new Error('the daily channel is not a text channel the bot can post in');
       const message = await channel.send({
-        ...dailyPostPayload(content, post, question, dailyAnswerStats(store, post.id), previous),
+        ...dailyPostPayload(post, question, dailyAnswerStats(store, post.id), previous),
         // Same nonce on a resend: Discord returns the first message instead of posting twice.
         nonce: `daily-${post.id}`,
         enforceNonce: true,
@@ -150,7 +150,7 @@ export class DailyPoster {
     if (!post.messageId || !question) return;
     const channel = await this.client.channels.fetch(post.channelId);
     if (!channel?.isTextBased()) return;
-    const { content: _previousLine, ...payload } = dailyPostPayload(this.engine.content, post, question, stats);
+    const { content: _previousLine, ...payload } = dailyPostPayload(post, question, stats);
     await channel.messages.edit(post.messageId, payload);
   }
 

@@ -75,7 +75,7 @@ export function summaryEmbed(content: Content, summary: QuizSummary): EmbedBuild
     .setDescription(reread ? `Worth a reread:\n${truncate(reread, 3500)}` : 'Nothing to reread. Well done.');
 }
 
-export function statsEmbed(content: Content, stats: PersonStats, who: string): EmbedBuilder {
+export function statsEmbed(stats: PersonStats, who: string): EmbedBuilder {
   const domains = stats.domains.map((d) => `\`${bar(d.mastery)}\` ${percent(d.mastery).padStart(4)} · ${d.name} (${d.attempts})`).join('\n');
   const embed = new EmbedBuilder()
     .setColor(COLORS.info)
@@ -98,7 +98,7 @@ export function examEmbed(content: Content, view: ExamView): EmbedBuilder {
   ]);
 }
 
-export function examResultEmbed(content: Content, result: ExamResult): EmbedBuilder {
+export function examResultEmbed(result: ExamResult): EmbedBuilder {
   return new EmbedBuilder()
     .setColor(result.passed ? COLORS.right : COLORS.wrong)
     .setTitle(`${result.passed ? '✅ Pass' : '❌ Not yet'}: ${result.scaled} (pass mark ${result.pass})`)

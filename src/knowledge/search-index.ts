@@ -74,7 +74,7 @@ export class SearchIndex {
       },
     };
     this.index = new MiniSearch<IndexedSection>(options);
-    this.titles = new MiniSearch<IndexedSection>({ ...options, fields: ['title', 'keywords'] });
+    this.titles = new MiniSearch<IndexedSection>({ ...options, processTerm: process, fields: ['title', 'keywords'] });
     for (const section of sections) {
       const doc = this.toDocument(section);
       inDocument = new Set();

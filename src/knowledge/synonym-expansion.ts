@@ -1,4 +1,3 @@
-import { tokenize } from './tokenize.js';
 import type { Synonyms } from './synonyms.js';
 
 /**

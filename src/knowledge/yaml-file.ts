@@ -54,11 +54,19 @@ export function validateYaml<T>(
   if (yaml.problems.length > 0) return undefined;
   const result = schema.safeParse(yaml.doc.toJS());
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-    yaml.problems.push({ file: yaml.file, line: yaml.lineOf(nodeAtPath(yaml.doc, issue.path)), message: `${where}${issue.message}` });
-  }
+  reportIssues(yaml, result.error.issues);
   return undefined;
+}
+
+/**
+ * Adds zod issues to the file's problems, each on the line of its node. `at` is the path of the value
+ * that was validated (e.g. [3] for the fourth list item); `label` prefixes each message.
+ */
+export function reportIssues(yaml: YamlFile, issues: readonly ZodIssueLike[], at: readonly PropertyKey[] = [], label = ''): void {
+  for (const issue of issues) {
+    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    yaml.problems.push({ file: yaml.file, line: yaml.lineOf(nodeAtPath(yaml.doc, [...at, ...issue.path])), message: `${label}${where}${issue.message}` });
+  }
 }
 
 export interface ZodIssueLike {

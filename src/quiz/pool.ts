@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isNode, isSeq } from 'yaml';
 import { LETTERS, questionSchema, statedChoiceCount, type Question } from './question.js';
-import { nodeAtPath, parseYamlFile } from '../knowledge/yaml-file.js';
+import { parseYamlFile, reportIssues } from '../knowledge/yaml-file.js';
 import { displayPath, listFiles } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problems.js';
 import type { Section } from '../knowledge/section.js';
@@ -36,10 +36,9 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
   for (const path of files) {
     const file = displayPath(path);
     const yaml = parseYamlFile(file, readFileSync(path, 'utf8'));
-    problems.push(...yaml.problems);
-    if (yaml.problems.length > 0) continue;
-    if (!isSeq(yaml.doc.contents)) {
-      problems.push({ file, line: yaml.lineOf(yaml.doc.contents), message: 'a question file is a YAML list of questions (items starting with "- id:")' });
+    if (yaml.problems.length > 0 || !isSeq(yaml.doc.contents)) {
+      if (yaml.problems.length === 0) yaml.problems.push({ file, line: yaml.lineOf(yaml.doc.contents), message: 'a question file is a YAML list of questions (items starting with "- id:")' });
+      problems.push(...yaml.problems);
       continue;
     }
     const topic = basename(path, '.yaml');
@@ -47,10 +46,7 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
     yaml.doc.contents.items.forEach((item, i) => {
       const parsed = questionSchema.safeParse(isNode(item) ? item.toJS(yaml.doc) : item);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-          problems.push({ file, line: yaml.lineOf(nodeAtPath(yaml.doc, [i, ...issue.path])), message: `question ${i + 1}: ${where}${issue.message}` });
-        }
+        reportIssues(yaml, parsed.error.issues, [i], `question ${i + 1}: `);
         return;
       }
       const q = parsed.data;
@@ -84,6 +80,7 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
       seenPrompts.set(promptKey, where);
       questions.push({ ...q, domain: section?.domain ?? '' });
     });
+    problems.push(...yaml.problems);
   }
   return problems.length === before ? makePool(questions) : undefined;
 }

@@ -68,14 +68,14 @@ describe('rendering within Discord limits', () => {
   it('an exam result and its review pages fit, even with every answer wrong', () => {
     const qs = content.pool.questions.slice(0, 65);
     const result = scoreExam(qs, qs.map(() => null), content.blueprint, true);
-    expectEmbedWithin(examResultEmbed(content, result));
+    expectEmbedWithin(examResultEmbed(result));
     for (let i = 0; i < result.wrong.length; i++) expectEmbedWithin(reviewEmbed(content, result, i));
   });
 
   it('stats fit with the longest section titles', () => {
     const weak = [...content.sections].sort((a, b) => b.title.length - a.title.length).slice(0, 5).map((s) => ({ section: s.id, title: s.title, domain: s.domain, attempts: 99, correct: 1, mastery: 0.1 }));
     const domains = content.blueprint.domains.map((d) => ({ domain: d.id, name: d.name, attempts: 1000, accuracy: 0.5, mastery: 0.5 }));
-    expectEmbedWithin(statsEmbed(content, { user: 'x', attempts: 1e6, correct: 5e5, accuracy: 0.5, streak: { current: 365, best: 999 }, domains, weak }, 'y'.repeat(300)));
+    expectEmbedWithin(statsEmbed({ user: 'x', attempts: 1e6, correct: 5e5, accuracy: 0.5, streak: { current: 365, best: 999 }, domains, weak }, 'y'.repeat(300)));
   });
 });
 

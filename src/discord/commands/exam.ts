@@ -1,4 +1,4 @@
-import { InteractionContextType, SlashCommandBuilder, type EmbedBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Content } from '../../content.js';
 import { chooseExamAnswer, examResult, showExam, startExam, submitExam, type ExamView } from '../../quiz/exam-session.js';
 import type { ExamResult } from '../../quiz/exam-score.js';
@@ -18,14 +18,14 @@ function viewPayload(content: Content, view: ExamView) {
   };
 }
 
-function resultPayload(content: Content, sessionId: string, result: ExamResult, extra: EmbedBuilder[] = []) {
-  return { embeds: [...extra, examResultEmbed(content, result)], components: reviewButtons(sessionId, -1, result.wrong.length), allowedMentions: NO_MENTIONS };
+function resultPayload(sessionId: string, result: ExamResult) {
+  return { embeds: [examResultEmbed(result)], components: reviewButtons(sessionId, -1, result.wrong.length), allowedMentions: NO_MENTIONS };
 }
 
 /** Moves on from an exam step: the next view, or the result when time ran out or it was refused. */
 async function show(interaction: ComponentInteraction, content: Content, sessionId: string, outcome: ReturnType<typeof showExam>) {
   if (outcome.ok) return interaction.update(viewPayload(content, outcome.view));
-  if ('result' in outcome) return interaction.update({ ...resultPayload(content, sessionId, outcome.result), content: outcome.message });
+  if ('result' in outcome) return interaction.update({ ...resultPayload(sessionId, outcome.result), content: outcome.message });
   return replyPrivately(interaction, outcome.message);
 }
 
@@ -48,7 +48,7 @@ export const exam: SlashCommand = {
     if (!started.ok) return replyPrivately(interaction, started.message);
     const { content } = ctx.engine;
     const payload = viewPayload(content, started.view);
-    if (started.previous) payload.embeds.unshift(examResultEmbed(content, started.previous).setTitle(`Previous exam (time ran out): ${started.previous.scaled}`));
+    if (started.previous) payload.embeds.unshift(examResultEmbed(started.previous).setTitle(`Previous exam (time ran out): ${started.previous.scaled}`));
     await replyPrivately(interaction, {
       ...payload,
       content: started.resumed ? 'Resuming your exam: the clock kept running.' : 'Good luck. Answers can be changed until you submit; nothing is marked before.',
@@ -67,7 +67,7 @@ export const examComponents: ComponentHandlers = {
   async es(interaction, [sessionId], ctx) {
     const submitted = submitExam(ctx.engine, sessionId, interaction.user.id);
     if (!submitted.ok) return replyPrivately(interaction, submitted.message);
-    await interaction.update(resultPayload(ctx.engine.content, sessionId, submitted.result));
+    await interaction.update(resultPayload(sessionId, submitted.result));
   },
   async er(interaction, [sessionId, index], ctx) {
     const found = examResult(ctx.engine, sessionId, interaction.user.id);

@@ -38,7 +38,7 @@ export const stats: SlashCommand = {
     }
     await replyPrivately(interaction, {
       content: note,
-      embeds: [statsEmbed(ctx.engine.content, figures, self ? 'you' : member.username)],
+      embeds: [statsEmbed(figures, self ? 'you' : member.username)],
       components: self ? weakButtons(figures.weak.slice(0, 3).map((w) => ({ id: w.section, title: truncate(w.title, 60) }))) : [],
     });
   },
