@@ -34,6 +34,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   /** When set, the bot touches this file every 30 s while connected (the container health check reads it). */
   HEALTH_FILE: z.string().optional(),
+  /** How often the bot proves its database is still there and writable (and touches HEALTH_FILE). */
+  HEALTH_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NODE_ENV: z.string().optional(),
   /** Test builds only (NODE_ENV=test): a file holding an ISO instant that the clock starts from. */
   TEST_CLOCK_FILE: z.string().optional(),

@@ -12,8 +12,11 @@ export interface Content extends Knowledge {
 /** Loads a content folder or throws ContentError listing every problem in every file. */
 export function loadContent(dir: string): Content {
   const problems: Problem[] = [];
-  const knowledge = loadKnowledgeInto(dir, problems);
-  const pool = knowledge ? loadPoolInto(dir, knowledge.sections, problems) : undefined;
+  const partial = { sections: [], brokenNoteFiles: new Set<string>() };
+  const knowledge = loadKnowledgeInto(dir, problems, partial);
+  // Questions are checked even when some notes failed, against the sections that did load, so one
+  // run shows every problem in every file.
+  const pool = loadPoolInto(dir, knowledge?.sections ?? partial.sections, problems, partial.brokenNoteFiles);
   if (!knowledge || !pool) throw new ContentError(problems);
   return { ...knowledge, pool, search: new SearchIndex(knowledge.sections, knowledge.synonyms) };
 }

@@ -13,7 +13,7 @@ export interface Engine {
 /** Why an engine call refused: shown to the person as is, so phrased for them. */
 export interface Refusal {
   ok: false;
-  reason: 'not-found' | 'not-owner' | 'stale' | 'finished' | 'empty' | 'invalid' | 'expired';
+  reason: 'not-found' | 'not-owner' | 'stale' | 'finished' | 'empty' | 'invalid' | 'expired' | 'unfinished';
   message: string;
 }
 

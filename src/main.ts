@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { loadContent } from './content.js';
-import { startBot } from './discord/bot.js';
+import { openDatabase, StoreError, type Database } from './db/connection.js';
+import { startBot, type RunningBot } from './discord/bot.js';
 import { ContentError } from './knowledge/problems.js';
 import { createLogger } from './logger.js';
 
@@ -24,7 +25,8 @@ try {
 const token = config.DISCORD_TOKEN;
 if (!token) fail(NO_TOKEN);
 
-// Content is validated before connecting: bad content never reaches users.
+// Content and the database are checked before connecting: bad content never reaches users, and a
+// database that cannot be written is reported as such, not as a Discord problem.
 let content;
 try {
   content = loadContent(config.KNOWLEDGE_DIR);
@@ -32,15 +34,23 @@ try {
   if (error instanceof ContentError) fail(`The content in ${config.KNOWLEDGE_DIR} has problems; the bot did not start:\n${error.message}`);
   throw error;
 }
+let store: Database;
+try {
+  store = openDatabase(config.DATABASE_PATH);
+} catch (error) {
+  if (error instanceof StoreError) fail(`The bot did not start: ${error.message}`);
+  throw error;
+}
 
 const log = createLogger(config.LOG_LEVEL, [token]);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
-let bot;
+let bot: RunningBot;
 try {
-  bot = await startBot({ ...config, DISCORD_TOKEN: token }, content, log);
+  bot = await startBot({ ...config, DISCORD_TOKEN: token }, content, store, log);
 } catch (error) {
-  log.fatal({ err: error }, 'could not connect to Discord (is DISCORD_TOKEN right?)');
+  const invalidToken = error instanceof Error && /token/i.test(error.message);
+  log.fatal({ err: error }, invalidToken ? 'Discord refused the token: check DISCORD_TOKEN' : 'could not connect to Discord');
   process.exit(1);
 }
 

@@ -10,7 +10,8 @@ export async function backupCommand(ctx: CliContext): Promise<number> {
   if (!file) throw new UsageError('backup needs a file: tutor backup backups/tutor-2026-11-25.db');
   if (existsSync(file)) throw new UsageError(`${file} exists; choose a new file so no backup is overwritten`);
   if (!existsSync(ctx.dbPath)) throw new UsageError(`no database at ${ctx.dbPath} (set --db or DATABASE_PATH)`);
-  const store = openDatabase(ctx.dbPath);
+  // Read-only: a backup copies the file as it is, never migrating or otherwise writing the source.
+  const store = openDatabase(ctx.dbPath, { readonly: true });
   try {
     const { pages } = await backupDatabase(store, file);
     out(`Backed up ${ctx.dbPath} to ${file} (${pages} pages). Restore: stop the bot, copy it over ${ctx.dbPath}, delete ${ctx.dbPath}-wal and -shm.`);

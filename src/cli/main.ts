@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { StoreError } from '../db/connection.js';
 import { loadContent, type Content } from '../content.js';
 import { ContentError } from '../knowledge/problems.js';
 import { err, out, UsageError } from './io.js';
@@ -63,6 +64,15 @@ function parse(argv: string[]) {
   });
 }
 
+/** A terminal user id is stored and shown as is: printable, no control characters, not empty. */
+function personId(value: string | undefined): string {
+  if (value === undefined) return 'local';
+  // eslint-disable-next-line no-control-regex
+  if (value.trim() === '' || value.length > 64 || /[\u0000-\u001f\u007f-\u009f]/.test(value))
+    throw new UsageError('--user must be 1 to 64 printable characters (no control characters or line breaks)');
+  return value;
+}
+
 export function positiveInt(value: string | undefined, name: string, fallback: number, max = 1000): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -108,10 +118,14 @@ export async function runCli(argv: string[]): Promise<number> {
       values,
       knowledgeDir,
       dbPath: values.db ?? config.DATABASE_PATH,
-      user: values.user ?? 'local',
+      user: personId(values.user),
       content: () => (content ??= loadContent(knowledgeDir)),
     });
   } catch (error) {
+    if (error instanceof StoreError) {
+      err(`tutor: ${error.message}`);
+      return 1;
+    }
     if (error instanceof ContentError || error instanceof ConfigError) {
       for (const line of error.message.split('\n')) err(line);
       return 1;

@@ -1,6 +1,5 @@
-import { answerQuiz, currentStep, startQuiz, type QuizMode } from '../quiz/quiz-session.js';
+import { answerQuiz, quizProgress, startQuiz, type QuizMode } from '../quiz/quiz-session.js';
 import { parseChoice } from '../quiz/grading.js';
-import { getSession } from '../db/sessions.js';
 import type { StreakView } from '../progress/streak.js';
 import { answerInput } from './answer-input.js';
 import { openEngine } from './engine.js';
@@ -22,11 +21,11 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       domain: ctx.values.domain,
       section: ctx.values.section,
       count,
-      mode: mode as QuizMode,
+      mode: ctx.values.mode === undefined ? undefined : (mode as QuizMode),
       fresh: ctx.values.new,
     });
     if (!started.ok) {
-      err(started.message);
+      err(started.reason === 'unfinished' ? `${started.message.replace('the new option', '--new')} (or run \`tutor quiz\` alone to resume it)` : started.message);
       return started.reason === 'empty' ? 0 : 1;
     }
     let step = started.step;
@@ -39,7 +38,8 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       const shownAt = Date.now();
       const reply = await input.read(question.choices, question.answer.length);
       if (reply.kind === 'end') {
-        const answered = getSession(engine.store, step.session.id)?.position ?? step.step;
+        const progress = quizProgress(engine, step.session.id, ctx.user);
+        const answered = progress.ok && progress.next ? progress.next.step : step.step;
         out();
         out(`Saved ${answered} answer${answered === 1 ? '' : 's'}. Run \`tutor quiz\` to pick up at question ${answered + 1}.`);
         return reply.interrupted ? 130 : 0;
@@ -55,16 +55,23 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
         err(feedback.message);
         return 1;
       }
-      printFeedback(engine.content, feedback);
+      if (feedback.duplicate) out(yellow(`Question ${step.step + 1} was already answered in another window (${feedback.grade.chosen}); going on from there.`));
+      else printFeedback(engine.content, feedback);
       streak = feedback.streak ?? streak;
-      if (feedback.summary) {
+      // Read back where the quiz stands: another window may have moved it on, or finished it.
+      const progress = quizProgress(engine, step.session.id, ctx.user);
+      if (!progress.ok) {
+        err(progress.message);
+        return 1;
+      }
+      if (!progress.next) {
+        const summary = progress.summary!;
         out();
-        out(bold(`Done: ${feedback.summary.correct}/${feedback.summary.total} right.`) + (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''));
-        printRereadList(engine.content, feedback.summary.reread);
+        out(bold(`Done: ${summary.correct}/${summary.total} right.`) + (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''));
+        printRereadList(engine.content, summary.reread);
         return 0;
       }
-      const session = getSession(engine.store, step.session.id)!;
-      step = currentStep(engine, session)!;
+      step = progress.next;
     }
   } finally {
     input.close();

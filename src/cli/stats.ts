@@ -10,7 +10,7 @@ import type { CliContext } from './main.js';
 export function statsCommand(ctx: CliContext): number {
   const zone = ctx.values.timezone;
   if (zone !== undefined && !isTimeZone(zone)) throw new UsageError(`--timezone "${zone}" is not an IANA time zone such as Europe/Berlin`);
-  const engine = openEngine(ctx);
+  const engine = openEngine(ctx, { readonly: zone === undefined });
   try {
     if (zone) setPersonTimeZone(engine.store, ctx.user, zone, engine.clock.now());
     const stats = personStats(engine, ctx.user);
@@ -39,7 +39,7 @@ export function statsCommand(ctx: CliContext): number {
 
 /** `tutor weak`: weakest domains and the sections to reread, with the commands to act on them. */
 export function weakCommand(ctx: CliContext): number {
-  const engine = openEngine(ctx);
+  const engine = openEngine(ctx, { readonly: true });
   try {
     const stats = personStats(engine, ctx.user, null, 10);
     if (stats.attempts === 0) {

@@ -1,10 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { z } from 'zod';
+import { explainStoreError, StoreError } from './store-error.js';
 import * as schema from './schema.js';
+
+export { StoreError } from './store-error.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -12,18 +16,40 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface Database {
   sqlite: BetterSqlite3.Database;
   db: Db;
+  /** The file behind the connection; null for a memory database (or a read-only copy in memory). */
+  path: string | null;
   close(): void;
+}
+
+export interface OpenOptions {
+  /**
+   * Never write the file: for commands that only read (stats, weak, backup's source). A missing file
+   * reads as an empty store; a file from an older release is upgraded in a memory copy, not on disk.
+   */
+  readonly?: boolean;
 }
 
 // From src/db/ (or dist/db/ once built) the package root is two levels up; the cwd may be anything.
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** Opens (creating if needed) the database at `path`, or ':memory:', and brings its schema up to date. */
-export function openDatabase(path: string): Database {
+/**
+ * Opens (creating if needed) the database at `path`, or ':memory:', and brings its schema up to date.
+ * A file the tutor cannot use (a folder, damaged, read-only, written by a newer release) fails here
+ * with a StoreError whose one line names the file and the cause, before anything else starts.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
   const inMemory = path === ':memory:' || path === '';
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new BetterSqlite3(path);
+  if (options.readonly && !inMemory) return openReadOnly(path);
+  if (!inMemory) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new StoreError(path, explainStoreError(path, error));
+    }
+  }
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
+    sqlite = new BetterSqlite3(path);
     // New files only (must precede the first write). An answer changes about seven B-tree pages, and
     // WAL mode writes each changed page whole, then flushes it at the checkpoint: 1 KB pages make that
     // about 7 KB per answer instead of 28 KB (measured +20% answers/s). Rows here are far below 1 KB,
@@ -40,11 +66,86 @@ export function openDatabase(path: string): Database {
     // often. Measured at a third of the time per answer with the default; the price is a ~0.1 s pause
     // every few thousand answers and a WAL file of up to ~40 MB.
     if (!inMemory) sqlite.pragma('wal_autocheckpoint = 40000');
+    refuseNewerDatabase(sqlite, path);
     applyMigrations(sqlite);
-    return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
+    if (!inMemory) proveUsable(sqlite);
+    return wrap(sqlite, inMemory ? null : path);
   } catch (error) {
+    sqlite?.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(path, explainStoreError(path, error));
+  }
+}
+
+function wrap(sqlite: BetterSqlite3.Database, path: string | null): Database {
+  return { sqlite, db: drizzle(sqlite, { schema }), path, close: () => sqlite.close() };
+}
+
+function openReadOnly(path: string): Database {
+  if (!existsSync(path)) return openDatabase(':memory:');
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    if (statSync(path).isDirectory()) throw new StoreError(path, `${path} is a folder, not a database file`);
+    sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    refuseNewerDatabase(sqlite, path);
+    if (pendingMigrations(sqlite) === 0) return wrap(sqlite, path);
+    // An older release's file: upgrade a copy in memory so the file itself is never written.
+    const copy = new BetterSqlite3(sqlite.serialize());
     sqlite.close();
-    throw error;
+    sqlite = copy;
+    applyMigrations(sqlite);
+    return wrap(sqlite, null);
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(path, explainStoreError(path, error));
+  }
+}
+
+/**
+ * Proves at start that the file is sane and can really be written: SQLite may open a file it cannot
+ * write (read-only file or folder, leftover -wal/-shm) and only fail at the first answer.
+ */
+function proveUsable(sqlite: BetterSqlite3.Database): void {
+  const check = sqlite.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new Error(`SQLite's integrity check failed: ${String(check)}`);
+  writeProbe(sqlite, new Date());
+}
+
+/** One small committed write: the proof that the store accepts writes right now. */
+export function writeProbe(sqlite: BetterSqlite3.Database, now: Date): void {
+  sqlite
+    .prepare(`INSERT INTO meta (key, value) VALUES ('write_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    .run(now.toISOString());
+}
+
+const journalSchema = z.object({ entries: z.array(z.object({ tag: z.string(), when: z.number() })) });
+
+function knownMigrations(folder = MIGRATIONS_FOLDER): { tag: string; when: number }[] {
+  return journalSchema.parse(JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8'))).entries;
+}
+
+function appliedMigrations(sqlite: BetterSqlite3.Database): number[] {
+  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
+  if (!table) return [];
+  return sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as number[];
+}
+
+function pendingMigrations(sqlite: BetterSqlite3.Database): number {
+  const applied = new Set(appliedMigrations(sqlite));
+  return knownMigrations().filter((m) => !applied.has(m.when)).length;
+}
+
+/** A file whose migrations this build does not know was written by a newer release: using it would corrupt it. */
+export function refuseNewerDatabase(sqlite: BetterSqlite3.Database, path: string, folder = MIGRATIONS_FOLDER): void {
+  const known = new Set(knownMigrations(folder).map((m) => m.when));
+  const unknown = appliedMigrations(sqlite).filter((when) => !known.has(when));
+  if (unknown.length > 0) {
+    throw new StoreError(
+      path,
+      `${path} was written by a newer version of the tutor (${unknown.length} migration${unknown.length === 1 ? '' : 's'} this version does not know): ` +
+        'update the tutor, or point DATABASE_PATH / --db at another file',
+    );
   }
 }
 

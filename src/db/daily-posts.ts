@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Db } from './connection.js';
 import { preparedOnce } from './prepared.js';
 import { attempts, dailyPosts } from './schema.js';
@@ -74,15 +74,33 @@ export function recentDailyQuestionIds(store: Database, guildId: string, limit: 
     .map((r) => r.questionId);
 }
 
-/**
- * Claimed posts whose message Discord never confirmed (the bot died between claiming and sending),
- * recent enough to send again: the resend carries the same nonce, so Discord does not post it twice.
- */
-export function unsentDailyPosts(store: Database, since: Date): DailyPost[] {
+/** Delivered posts not yet revealed, claimed since `since`: their answer count may need a refresh. */
+export function recentOpenDailyPosts(store: Database, since: Date): DailyPost[] {
   return store.db
     .select()
     .from(dailyPosts)
-    .where(and(isNull(dailyPosts.messageId), gte(dailyPosts.postedAt, since)))
+    .where(and(isNotNull(dailyPosts.messageId), isNull(dailyPosts.revealedAt), gte(dailyPosts.postedAt, since)))
     .orderBy(dailyPosts.id)
     .all();
+}
+
+/** A failed delivery: counted, with why, and not tried again before `nextAttemptAt`. */
+export function recordSendFailure(store: Database, postId: number, reason: string, nextAttemptAt: Date): void {
+  store.db
+    .update(dailyPosts)
+    .set({ sendAttempts: sql`${dailyPosts.sendAttempts} + 1`, lastError: reason, nextAttemptAt })
+    .where(eq(dailyPosts.id, postId))
+    .run();
+}
+
+/**
+ * /daily now or /daily set on an undelivered post: try at once (and in the new channel, if it moved).
+ * Only undelivered posts change: a delivered one stays where Discord has it.
+ */
+export function retryUndeliveredNow(store: Database, postId: number, channelId: string): void {
+  store.db
+    .update(dailyPosts)
+    .set({ nextAttemptAt: null, channelId })
+    .where(and(eq(dailyPosts.id, postId), isNull(dailyPosts.messageId)))
+    .run();
 }

@@ -98,7 +98,7 @@ export function claimDailyPost(store: Database, claim: DailyPostClaim, now: Date
 
 /** Records the Discord message id once the post went out (needed to edit it with counts and the reveal). */
 export function setDailyMessageId(store: Database, postId: number, messageId: string): void {
-  store.db.update(dailyPosts).set({ messageId }).where(eq(dailyPosts.id, postId)).run();
+  store.db.update(dailyPosts).set({ messageId, lastError: null, nextAttemptAt: null }).where(eq(dailyPosts.id, postId)).run();
 }
 
 /** Keeps the last failure (e.g. missing channel permission) for /daily status; null clears it. */

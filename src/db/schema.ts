@@ -151,8 +151,15 @@ export const dailyPosts = sqliteTable(
     channelId: text('channel_id').notNull(),
     /** Filled in once Discord has accepted the message. */
     messageId: text('message_id'),
+    /** When the post was claimed (the day's post exists from then on, delivered or not). */
     postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
     revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
+    /** Failed deliveries so far; the next try waits longer each time (see daily-retry.ts). */
+    sendAttempts: integer('send_attempts').notNull().default(0),
+    /** Not before this instant is an undelivered post tried again. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    /** Why the last delivery failed, in words for /daily status. */
+    lastError: text('last_error'),
   },
   (t) => [uniqueIndex('daily_posts_guild_day').on(t.guildId, t.day)],
 );
@@ -218,3 +225,9 @@ export const sessions = sqliteTable(
     index('sessions_open_deadline_idx').on(t.deadline).where(sql`${t.finishedAt} IS NULL AND ${t.kind} = 'exam'`),
   ],
 );
+
+/** Small facts about the store itself, such as the last write probe (health.ts). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -15,6 +15,8 @@ export interface SlashCommand {
   data(content: Content): RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Counted against the per-person rate limit (lookups and quiz starts). */
   rateLimited?: boolean;
+  /** Only reads the store: still answers while the database cannot be written. */
+  readOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { loadBlueprint, type Blueprint } from './blueprint.js';
 import { loadSynonyms, type Synonyms } from './synonyms.js';
 import { parseNotesFile } from './notes.js';
@@ -11,6 +11,13 @@ export interface Knowledge {
   blueprint: Blueprint;
   synonyms: Synonyms;
   sections: Section[];
+}
+
+/** What loaded even when something did not: questions are still checked against these sections. */
+export interface PartialKnowledge {
+  sections: Section[];
+  /** Note files (slugs) that had problems and contributed no sections. */
+  brokenNoteFiles: Set<string>;
 }
 
 /** Paths as the user typed them relative to the working directory, so `file:line` opens in an editor. */
@@ -30,7 +37,7 @@ export function listFiles(dir: string, extension: string): string[] {
  * Loads and validates the blueprint, synonyms and notes of a content folder. Collects every problem
  * into `problems`; returns undefined if there was any.
  */
-export function loadKnowledgeInto(dir: string, problems: Problem[]): Knowledge | undefined {
+export function loadKnowledgeInto(dir: string, problems: Problem[], partial?: PartialKnowledge): Knowledge | undefined {
   const before = problems.length;
   const required = (name: string) => {
     const path = join(dir, name);
@@ -45,7 +52,13 @@ export function loadKnowledgeInto(dir: string, problems: Problem[]): Knowledge |
   const noteFiles = listFiles(join(dir, 'notes'), '.md');
   if (noteFiles.length === 0) problems.push({ file: displayPath(join(dir, 'notes')), line: 1, message: 'no notes: add notes/*.md files' });
   const domainIds = blueprint?.domains.map((d) => d.id) ?? [];
-  const sections = noteFiles.flatMap((f) => (blueprint ? parseNotesFile(f, displayPath(f), domainIds, problems) : []));
+  const sections = noteFiles.flatMap((f) => {
+    const before = problems.length;
+    const parsed = blueprint ? parseNotesFile(f, displayPath(f), domainIds, problems) : [];
+    if (problems.length > before) partial?.brokenNoteFiles.add(basename(f, '.md'));
+    return parsed;
+  });
+  if (partial) partial.sections = sections;
 
   const ids = new Map<string, string>();
   for (const s of sections) {

@@ -16,6 +16,8 @@ function frontMatterSchema(domainIds: readonly string[]) {
       error: (issue) => `unknown domain "${String(issue.input)}"; use one of: ${domainIds.join(', ')}`,
     }),
     tags: z.array(z.string().min(1)).default([]),
+    /** `added`: written by the tutor's authors, not from the group's own notes. */
+    origin: z.enum(['notes', 'added']).default('notes'),
   });
 }
 

@@ -100,6 +100,14 @@ export function chooseExamAnswer(
   engine: Engine,
   input: { sessionId: string; personId: string; position: number; letter: string },
 ): { ok: true; view: ExamView } | Exclude<ExamAccess, { ok: true }> {
+  // One IMMEDIATE transaction: a toggle in a second window is never overwritten by a stale copy.
+  return engine.store.sqlite.transaction(() => chooseInTransaction(engine, input)).immediate();
+}
+
+function chooseInTransaction(
+  engine: Engine,
+  input: { sessionId: string; personId: string; position: number; letter: string },
+): { ok: true; view: ExamView } | Exclude<ExamAccess, { ok: true }> {
   const access = openExam(engine, input.sessionId, input.personId);
   if (!access.ok) return access;
   const { session } = access;
@@ -124,14 +132,18 @@ export function submitExam(engine: Engine, sessionId: string, personId: string):
 }
 
 /** Scores the exam and stores every answered question as an attempt, all in one transaction. */
-export function submitSession(engine: Engine, session: Session, autoSubmitted: boolean): ExamResult {
+export function submitSession(engine: Engine, given: Session, autoSubmitted: boolean): ExamResult {
+  return engine.store.sqlite.transaction((): ExamResult => submitInTransaction(engine, getSession(engine.store, given.id) ?? given, autoSubmitted)).immediate();
+}
+
+function submitInTransaction(engine: Engine, session: Session, autoSubmitted: boolean): ExamResult {
   const existing = storedResult(session);
   if (existing) return existing;
   const questions = session.questionIds.map((id) => engine.content.pool.byId.get(id)).filter((q): q is Question => q !== undefined);
   const answers = session.questionIds.map((id, i) => (engine.content.pool.byId.has(id) ? (session.answers[i] ?? null) : undefined)).filter((a) => a !== undefined);
   const result = scoreExam(questions, answers, engine.content.blueprint, autoSubmitted);
-  return engine.store.sqlite
-    .transaction((): ExamResult => {
+  {
+    {
       questions.forEach((q, step) => {
         const chosen = answers[step];
         if (!chosen) return;
@@ -159,8 +171,8 @@ export function submitSession(engine: Engine, session: Session, autoSubmitted: b
         return storedResult(getSession(engine.store, session.id)!) ?? result;
       }
       return result;
-    })
-    .immediate();
+    }
+  }
 }
 
 function storedResult(session: Session): ExamResult | null {

@@ -24,7 +24,7 @@ export function makePool(questions: Question[]): QuestionPool {
  * Loads every questions/*.yaml of a content folder against the known sections. Appends every problem
  * (with its line) to `problems` and returns undefined if there was any: a half-valid pool never loads.
  */
-export function loadPoolInto(dir: string, sections: readonly Section[], problems: Problem[]): QuestionPool | undefined {
+export function loadPoolInto(dir: string, sections: readonly Section[], problems: Problem[], brokenNoteFiles: ReadonlySet<string> = new Set()): QuestionPool | undefined {
   const before = problems.length;
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const files = listFiles(join(dir, 'questions'), '.yaml');
@@ -58,7 +58,9 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
       if (other) problem(`duplicate id (also at ${other})`);
       seenIds.set(q.id, where);
       const section = sectionById.get(q.section);
-      if (!section) problem(`unknown section "${q.section}"`);
+      const noteFile = q.section.split('/')[0] ?? '';
+      if (!section && brokenNoteFiles.has(noteFile)) problem(`section "${q.section}" could not be checked: notes/${noteFile}.md did not load (its problems are listed above)`);
+      else if (!section) problem(`unknown section "${q.section}"`);
       const letters = LETTERS.slice(0, q.choices.length);
       for (const a of q.answer) if (!letters.includes(a)) problem(`answer ${a} is not one of the choices (${letters.split('').join(', ')})`);
       const normalized = q.choices.map((c) => c.toLowerCase().replace(/\s+/g, ' '));

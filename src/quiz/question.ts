@@ -18,6 +18,10 @@ export const questionSchema = z.strictObject({
     .union([letter, z.array(letter).min(1)])
     .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
   explanation: z.string({ error: 'explanation is empty' }).trim().min(1, 'explanation is empty'),
+  /** The task bullet this question tests, per exam it serves: `{ mls-c01: 3.2a, mla-c02: 2.1b }`. */
+  exams: z.record(z.string().regex(/^[a-z0-9-]+$/, 'exam codes are lowercase like mls-c01'), z.string().regex(/^\d+\.\d+[a-z]+$/, 'a bullet id looks like 3.2a')).optional(),
+  /** Questions that give this one away (or the reverse): a mock exam never draws them together. */
+  apart: z.array(z.string()).optional(),
 });
 
 /** A question as loaded: the domain comes from the section it points at. */

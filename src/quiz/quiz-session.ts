@@ -60,6 +60,9 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
   const open = latestOpenSession(engine.store, request.personId, 'quiz');
   if (open && !request.fresh && now.getTime() - open.startedAt.getTime() < RESUME_WINDOW_MS) {
     const step = currentStep(engine, open);
+    // A quiz on something else was asked for: say so rather than resume the old one in silence.
+    if (step && asksForOther(open.options, request))
+      return refuse('unfinished', `You have an unfinished quiz at question ${step.step + 1} of ${step.total}. Finish it first, or start over with the new option to get the quiz you asked for.`);
     if (step) return { ok: true, step, resumed: true };
   }
   if (open) finishSession(engine.store, open.id, { abandoned: true }, now);
@@ -105,6 +108,14 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
   return { ok: true, step: currentStep(engine, session)!, resumed: false };
 }
 
+function asksForOther(open: { domain?: string | undefined; section?: string | undefined; mode?: string | undefined }, request: QuizRequest): boolean {
+  return (
+    (request.domain !== undefined && request.domain !== open.domain) ||
+    (request.section !== undefined && request.section !== open.section) ||
+    (request.mode !== undefined && request.mode !== (open.mode ?? 'adaptive'))
+  );
+}
+
 /** The question at the session's position, or null when every question is answered. */
 export function currentStep(engine: Engine, session: Session, at = session.position): QuizStep | null {
   const id = session.questionIds[at];
@@ -133,6 +144,12 @@ export interface QuizAnswer {
  * transaction. The same answer delivered twice is shown twice and stored once.
  */
 export function answerQuiz(engine: Engine, answer: QuizAnswer): Feedback | Refusal {
+  // Read, check and write in one IMMEDIATE transaction: a second terminal (or a retried click) on the
+  // same quiz then sees this answer instead of writing back a stale copy of the session.
+  return engine.store.sqlite.transaction((): Feedback | Refusal => answerInTransaction(engine, answer)).immediate();
+}
+
+function answerInTransaction(engine: Engine, answer: QuizAnswer): Feedback | Refusal {
   const loaded = loadQuiz(engine, answer.sessionId, answer.personId);
   if (!loaded.ok) return loaded;
   const { session } = loaded;
@@ -145,35 +162,40 @@ export function answerQuiz(engine: Engine, answer: QuizAnswer): Feedback | Refus
   const result = grade(at.question, answer.chosen);
   const total = session.questionIds.length;
   const now = engine.clock.now();
-  const { summary, streak } = engine.store.sqlite
-    .transaction(() => {
-      const recorded = recordAnswer(
-        engine.store,
-        {
-          personId: answer.personId,
-          guildId: session.guildId,
-          guildTimeZone: answer.guildTimeZone,
-          questionId: at.question.id,
-          sectionId: at.question.section,
-          domain: at.question.domain,
-          chosen: result.chosen,
-          correct: result.correct,
-          source: 'quiz',
-          sourceRef: session.id,
-          step: answer.step,
-          durationMs: answer.durationMs,
-          fastThresholdMs: fastThresholdMs(at.question),
-        },
-        engine.clock,
-      );
-      const answers = session.answers.map((a, i) => (i === answer.step ? result.chosen : a));
-      saveSessionProgress(engine.store, session.id, answers, answer.step + 1);
-      const done = answer.step + 1 >= total ? summarize(engine, session.questionIds, answers) : null;
-      if (done) finishSession(engine.store, session.id, done, now);
-      return { summary: done, streak: recorded.duplicate ? null : recorded.streak };
-    })
-    .immediate();
+  const recorded = recordAnswer(
+    engine.store,
+    {
+      personId: answer.personId,
+      guildId: session.guildId,
+      guildTimeZone: answer.guildTimeZone,
+      questionId: at.question.id,
+      sectionId: at.question.section,
+      domain: at.question.domain,
+      chosen: result.chosen,
+      correct: result.correct,
+      source: 'quiz',
+      sourceRef: session.id,
+      step: answer.step,
+      durationMs: answer.durationMs,
+      fastThresholdMs: fastThresholdMs(at.question),
+    },
+    engine.clock,
+  );
+  const answers = session.answers.map((a, i) => (i === answer.step ? result.chosen : a));
+  saveSessionProgress(engine.store, session.id, answers, answer.step + 1);
+  const summary = answer.step + 1 >= total ? summarize(engine, session.questionIds, answers) : null;
+  if (summary) finishSession(engine.store, session.id, summary, now);
+  const streak = recorded.duplicate ? null : recorded.streak;
   return { ok: true, step: answer.step, total, question: at.question, grade: result, duplicate: false, streak, summary };
+}
+
+/** Where a quiz stands now (another window may have moved it on): the next step, or the summary when done. */
+export function quizProgress(engine: Engine, sessionId: string, personId: string): { ok: true; next: QuizStep | null; summary: QuizSummary | null } | Refusal {
+  const loaded = loadQuiz(engine, sessionId, personId);
+  if (!loaded.ok) return loaded;
+  const { session } = loaded;
+  const next = session.finishedAt ? null : currentStep(engine, session);
+  return { ok: true, next, summary: next ? null : summarize(engine, session.questionIds, session.answers) };
 }
 
 function feedbackFor(engine: Engine, session: Session, question: Question, step: number, chosen: string, duplicate: boolean, streak: StreakView | null): Feedback {

@@ -7,7 +7,9 @@ import {
   markDailyPostRevealed,
   previousDailyPost,
   recentDailyQuestionIds,
-  unsentDailyPosts,
+  recentOpenDailyPosts,
+  recordSendFailure,
+  retryUndeliveredNow,
 } from '../../src/db/daily-posts.js';
 import { claimDailyPost, setDailyMessageId } from '../../src/db/guild-settings.js';
 import { recordAnswer } from '../../src/progress/record-answer.js';
@@ -53,7 +55,7 @@ describe('daily posts', () => {
     });
   });
 
-  it('recent questions, and claimed posts Discord never confirmed', () => {
+  it('recent questions, and delivered posts still open for answers', () => {
     const store = openMemoryDatabase();
     const at = (iso: string) => new Date(iso);
     const a = claimDailyPost(store, { guildId: GUILD, day: '2025-03-09', questionId: 'q9', channelId: 'c' }, at('2025-03-09T08:00:00Z'));
@@ -61,8 +63,25 @@ describe('daily posts', () => {
     if (!a || !b) throw new Error('not claimed');
     expect(recentDailyQuestionIds(store, GUILD, 5)).toEqual(['q10', 'q9']);
     setDailyMessageId(store, a.id, 'm1');
-    expect(unsentDailyPosts(store, at('2025-03-01T00:00:00Z')).map((p) => p.id)).toEqual([b.id]);
-    expect(unsentDailyPosts(store, at('2025-03-10T09:00:00Z'))).toEqual([]);
+    expect(recentOpenDailyPosts(store, at('2025-03-01T00:00:00Z')).map((p) => p.id)).toEqual([a.id]);
+    expect(recentOpenDailyPosts(store, at('2025-03-09T09:00:00Z'))).toEqual([]);
+    markDailyPostRevealed(store, a.id, at('2025-03-10T08:00:00Z'));
+    expect(recentOpenDailyPosts(store, at('2025-03-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('counts failed deliveries with the reason, and clears them once delivered', () => {
+    const store = openMemoryDatabase();
+    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    if (!post) throw new Error('not claimed');
+    recordSendFailure(store, post.id, 'Discord answered 503', new Date('2025-03-10T08:00:30Z'));
+    recordSendFailure(store, post.id, 'Discord answered 502', new Date('2025-03-10T08:01:30Z'));
+    expect(getDailyPost(store, post.id)).toMatchObject({ sendAttempts: 2, lastError: 'Discord answered 502', nextAttemptAt: new Date('2025-03-10T08:01:30Z') });
+    retryUndeliveredNow(store, post.id, 'c2');
+    expect(getDailyPost(store, post.id)).toMatchObject({ nextAttemptAt: null, channelId: 'c2' });
+    setDailyMessageId(store, post.id, 'm1');
+    expect(getDailyPost(store, post.id)).toMatchObject({ messageId: 'm1', lastError: null, sendAttempts: 2 });
+    retryUndeliveredNow(store, post.id, 'c3');
+    expect(getDailyPost(store, post.id)?.channelId).toBe('c2');
   });
 
   it('remembers when the answer was revealed', () => {

@@ -280,6 +280,12 @@ function convert(
           return { name: def.name, type: 9, value: role.id };
         }
       }
+      // A user Discord knows who is not (or no longer) in this guild: resolved as a user, without a member.
+      const known = def.type === 6 ? ctx.world.users.get(String(raw)) : undefined;
+      if (known) {
+        resolved.users = { ...resolved.users, [known.id]: { ...known } };
+        return { name: def.name, type: 6, value: known.id } as DataOption;
+      }
       return fail(`${where}: no member ${JSON.stringify(raw)} in guild ${ctx.guild.name}`);
     }
     case 7: {

@@ -15,6 +15,7 @@ import type {
   RESTPostAPIInteractionCallbackWithResponseResult,
 } from 'discord.js';
 import { CommandStore } from './commands.js';
+import { faultReply, Faults, type FaultHandle, type FaultSpec } from './faults.js';
 import { Gateway } from './gateway.js';
 import { randomToken, readBody, sendEmpty, sendJson, snowflake, type ParsedBody } from './http.js';
 import { buildOptions, InteractionRecord, makeHandle, splitCommand } from './interactions.js';
@@ -131,6 +132,7 @@ class Fake implements FakeDiscord {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
   private timeOffset = 0;
+  private readonly faults = new Faults();
   private closed = false;
   port = 0;
 
@@ -218,10 +220,15 @@ class Fake implements FakeDiscord {
     const method = (req.method ?? 'GET').toUpperCase();
     const body = await readBody(req);
     const route = `${method} ${url.pathname}`;
-    const reply = this.route(method, url, body, req.headers.authorization, route);
+    const apiPath = url.pathname.startsWith('/api/v10/') ? url.pathname.slice('/api/v10'.length) : url.pathname;
+    const fault = this.faults.take(method, apiPath);
+    const handled = fault && !fault.afterHandling ? undefined : this.route(method, url, body, req.headers.authorization, route);
+    const injected = fault ? faultReply(fault) : undefined;
+    const reply = injected ?? handled!;
     this.requestLog.push({ method, path: url.pathname, status: reply.status, at: Date.now(), body: body.value });
     if (this.requestLog.length > 5000) this.requestLog.shift();
-    if (Buffer.isBuffer(reply.body)) {
+    if (injected) sendJson(res, injected.status, injected.body, injected.headers);
+    else if (Buffer.isBuffer(reply.body)) {
       res.writeHead(reply.status, { 'content-type': 'application/octet-stream' });
       res.end(reply.body);
     } else if (reply.body === undefined) sendEmpty(res, reply.status);
@@ -1016,6 +1023,25 @@ class Fake implements FakeDiscord {
     if (state === 'deleted') this.gateway.dispatch('CHANNEL_DELETE', this.world.channelObject(ch));
     else if (before === 'deleted') this.gateway.dispatch('CHANNEL_CREATE', this.world.channelObject(ch));
     else this.gateway.dispatch('CHANNEL_UPDATE', this.world.channelObject(ch));
+  }
+
+  injectFault(spec: FaultSpec): FaultHandle {
+    return this.faults.add(spec);
+  }
+
+  expireNonces(): void {
+    this.nonces.clear();
+  }
+
+  removeMember(guildId: string, userId: string): void {
+    const g = this.world.guilds.get(guildId);
+    if (!g?.members.delete(userId)) throw new Error(`fake-discord: no member ${userId} in guild ${guildId}`);
+  }
+
+  removeBotFromGuild(guildId: string): void {
+    const g = this.world.guilds.get(guildId);
+    if (!g) throw new Error(`fake-discord: no guild ${guildId}`);
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId });
   }
 
   dropGateway(options: { resumable?: boolean; code?: number } = {}): void {

@@ -1,3 +1,4 @@
+import type { FaultHandle, FaultSpec } from './faults.js';
 // Public types of the fake Discord. Discord payload shapes come from discord-api-types,
 // re-exported by discord.js; they are imported as types only so the fake never loads discord.js.
 import type {
@@ -157,6 +158,14 @@ export interface SlashOptions {
 
 export interface FakeDiscord {
   readonly apiBase: string;
+  /** The next matching requests fail (5xx, 429 with retry_after, or a lost response). */
+  injectFault(spec: FaultSpec): FaultHandle;
+  /** Discord forgets every enforce_nonce it remembers (its window is a few minutes). */
+  expireNonces(): void;
+  /** A member leaves the guild; Discord still knows the user. */
+  removeMember(guildId: string, userId: string): void;
+  /** The bot is kicked from a guild: GUILD_DELETE without `unavailable`. */
+  removeBotFromGuild(guildId: string): void;
   readonly port: number;
   close(): Promise<void>;
   /** Resolves once the bot identified (or resumed) and got its GUILD_CREATEs; `fresh` waits for a new one. */

@@ -290,6 +290,18 @@ describe('every problem is reported, not only the first', () => {
     expectProblem(result, empty.file, [empty.item, empty.lineOf('  explanation:')], [/explanation/, /empty/i]);
     expectProblem(result, bad.file, [bad.item, bad.lineOf('  answer:')], [/\bE\b/, /choice/i]);
   });
+
+  it('a broken note file does not hide a broken question file; its questions say why they could not be checked', async () => {
+    const dir = contentCopy();
+    const notes = join(dir, 'notes/kinesis.md');
+    const domainLine = replaceLine(notes, /^domain:/, 'domain: not-a-domain');
+    const bad = addQuestion(dir, { id: 'kinesis-901', answer: 'E' });
+    const result = await validate(dir);
+    expectProblem(result, notes, [domainLine], [/not-a-domain/]);
+    expectProblem(result, bad.file, [bad.item, bad.lineOf('  answer:')], [/\bE\b/, /choice/i]);
+    const unchecked = reported(result.stderr).filter((p) => p.message.includes('notes/kinesis.md did not load'));
+    expect(unchecked.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the bot on broken content', () => {

@@ -1,6 +1,6 @@
 import { ChannelType, EmbedBuilder, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { isTimeZone } from '../../config.js';
-import { latestDailyPost, dailyAnswerStats } from '../../db/daily-posts.js';
+import { latestDailyPost, dailyAnswerStats, retryUndeliveredNow, type DailyPost } from '../../db/daily-posts.js';
 import { disableDaily, getGuildSettings, upsertGuildSettings } from '../../db/guild-settings.js';
 import { localDate, localTime } from '../../progress/calendar.js';
 import { answerDaily } from '../../quiz/daily-answer.js';
@@ -26,6 +26,12 @@ function nextPostText(ctx: BotContext, guildId: string): string {
   const postedToday = settings.lastPostedDay !== null && settings.lastPostedDay >= today;
   const when = postedToday || localTime(now, settings.timeZone) >= settings.dailyTime ? (postedToday ? 'tomorrow' : 'within a minute') : 'today';
   return `${when} at ${settings.dailyTime} (${settings.timeZone})`;
+}
+
+function lastPostText(post: DailyPost, zone: string, answered: number, now: Date): string {
+  if (post.messageId !== null) return `${post.day}: ${answered} answered`;
+  const retry = post.nextAttemptAt && post.nextAttemptAt > now ? `retrying at ${localTime(post.nextAttemptAt, zone)}` : 'retrying now';
+  return `${post.day}: undelivered since ${localTime(post.postedAt, zone)} (${zone}), ${retry}. \`/daily now\` tries at once.`;
 }
 
 export const daily: SlashCommand = {
@@ -73,6 +79,9 @@ export const daily: SlashCommand = {
       if (problems.length > 0) return replyPrivately(interaction, `Not saved: ${problems.join('; ')}.`);
       const dailyTime = `${time![1]!.padStart(2, '0')}:${time![2]}`;
       upsertGuildSettings(store, guildId, { dailyChannelId: channel.id, dailyTime, timeZone, domain, enabled: true }, clock.now());
+      // An undelivered post of today goes to the (perhaps new) channel at the next tick, without waiting.
+      const pending = latestDailyPost(store, guildId);
+      if (pending && pending.messageId === null) retryUndeliveredNow(store, pending.id, channel.id);
       return replyPrivately(interaction, `Daily question on in <#${channel.id}>: next post ${nextPostText(ctx, guildId)}${domain ? `, ${domain} only` : ''}.`);
     }
     if (sub === 'off') {
@@ -93,9 +102,10 @@ export const daily: SlashCommand = {
         { name: 'Status', value: settings?.enabled ? `on in <#${settings.dailyChannelId}>` : 'off', inline: true },
         { name: 'Next post', value: nextPostText(ctx, guildId), inline: true },
         { name: 'Domain', value: settings?.domain ?? 'all', inline: true },
-        { name: 'Last post', value: last ? `${last.day}: ${dailyAnswerStats(store, last.id).answered} answered${last.messageId ? '' : ' (not delivered)'}` : 'none yet' },
+        { name: 'Last post', value: last ? lastPostText(last, settings?.timeZone ?? 'UTC', dailyAnswerStats(store, last.id).answered, clock.now()) : 'none yet' },
       );
-    if (settings?.lastError) embed.addFields({ name: '⚠️ Problem', value: settings.lastError.slice(0, LIMITS.fieldValue) });
+    const problem = last && last.messageId === null ? (last.lastError ?? settings?.lastError) : settings?.lastError;
+    if (problem) embed.addFields({ name: '⚠️ Problem', value: problem.slice(0, LIMITS.fieldValue) });
     await replyPrivately(interaction, { embeds: [embed] });
   },
 

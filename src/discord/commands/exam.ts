@@ -19,7 +19,8 @@ function viewPayload(content: Content, view: ExamView) {
 }
 
 function resultPayload(sessionId: string, result: ExamResult) {
-  return { embeds: [examResultEmbed(result)], components: reviewButtons(sessionId, -1, result.wrong.length), allowedMentions: NO_MENTIONS };
+  // content '' clears the "Good luck" line of the exam's first message.
+  return { content: '', embeds: [examResultEmbed(result)], components: reviewButtons(sessionId, -1, result.wrong.length), allowedMentions: NO_MENTIONS };
 }
 
 /** Moves on from an exam step: the next view, or the result when time ran out or it was refused. */
@@ -74,6 +75,6 @@ export const examComponents: ComponentHandlers = {
     if (!found.ok) return replyPrivately(interaction, found.message);
     const { result } = found;
     if (index >= result.wrong.length) return replyPrivately(interaction, 'Nothing more to review.');
-    await interaction.update({ embeds: [reviewEmbed(ctx.engine.content, result, index)], components: reviewButtons(sessionId, index, result.wrong.length), allowedMentions: NO_MENTIONS });
+    await interaction.update({ content: '', embeds: [reviewEmbed(ctx.engine.content, result, index)], components: reviewButtons(sessionId, index, result.wrong.length), allowedMentions: NO_MENTIONS });
   },
 };

@@ -4,6 +4,7 @@ import { COLORS } from '../embeds.js';
 import { replyPrivately } from '../reply.js';
 
 export const help: SlashCommand = {
+  readOnly: true,
   data: () =>
     new SlashCommandBuilder()
       .setName('help')

@@ -18,6 +18,7 @@ function line(row: LeaderboardRow, scope: (typeof SCOPES)[number]): string {
 }
 
 export const leaderboard: SlashCommand = {
+  readOnly: true,
   data: () =>
     new SlashCommandBuilder()
       .setName('leaderboard')

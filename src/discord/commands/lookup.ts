@@ -9,6 +9,7 @@ import { replyPrivately } from '../reply.js';
 import { NO_MENTIONS, userText } from '../safe-text.js';
 
 export const lookup: SlashCommand = {
+  readOnly: true,
   rateLimited: true,
   data: () =>
     new SlashCommandBuilder()

@@ -26,7 +26,7 @@ function feedbackPayload(content: Content, sessionId: string, feedback: Feedback
 /** Starts (or resumes) a quiz and answers with its current question, privately. */
 async function begin(interaction: Parameters<SlashCommand['execute']>[0] | ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext, request: QuizRequest) {
   const started = startQuiz(ctx.engine, request);
-  if (!started.ok) return replyPrivately(interaction, started.message);
+  if (!started.ok) return replyPrivately(interaction, started.reason === 'unfinished' ? `${started.message.replace('the new option', '`/quiz new:True`')} Or run \`/quiz\` alone to resume it.` : started.message);
   const payload = stepPayload(ctx.engine.content, started.step);
   await replyPrivately(interaction, {
     ...payload,
@@ -91,7 +91,7 @@ export const quiz: SlashCommand = {
       guildId: interaction.guildId,
       domain: interaction.options.getString('domain') ?? undefined,
       count: count ?? undefined,
-      mode,
+      mode: interaction.options.getString('mode') === null ? undefined : mode,
       fresh: interaction.options.getBoolean('new') ?? false,
     });
   },

@@ -23,6 +23,9 @@ export const stats: SlashCommand = {
   async execute(interaction, ctx) {
     const member = interaction.options.getUser('member') ?? interaction.user;
     const self = member.id === interaction.user.id;
+    // Stats are shared only inside a server, and only for its members.
+    if (!self && !interaction.inGuild()) return replyPrivately(interaction, 'In a direct message you can see only your own stats. Ask in your study server for someone else’s.');
+    if (!self && interaction.options.getMember('member') === null) return replyPrivately(interaction, 'That person is not a member of this server.');
     const zone = interaction.options.getString('timezone')?.trim();
     let note: string | undefined;
     if (zone) {
@@ -49,6 +52,7 @@ export const stats: SlashCommand = {
 };
 
 export const weak: SlashCommand = {
+  readOnly: true,
   data: () =>
     new SlashCommandBuilder()
       .setName('weak')
