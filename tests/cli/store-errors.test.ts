@@ -40,7 +40,7 @@ function expectOneLine(result: { code: number | null; stderr: string }, file: st
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(STACK_LINE);
   const lines = result.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
+  expect(lines, result.stderr).toHaveLength(1);
   expect(lines[0]).toContain(file);
   expect(lines[0]).toMatch(cause);
 }
