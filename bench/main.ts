@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import type { Figure } from './stats.js';
 
 /**
- * `npm run bench [-- --json] [-- --only lookup,store,interactions]`: every figure comes from this run,
+ * `npm run bench [-- --json] [-- --only lookup,store,interactions,cli]`: every figure comes from this run,
  * baselines included, so ratios compare like with like on this machine.
  */
 const suites: Record<string, () => Promise<Figure[]>> = {
   lookup: async () => (await import('./lookup.js')).run(),
   store: async () => (await import('./store.js')).run(),
   interactions: async () => (await import('./interactions.js')).run(),
+  cli: async () => (await import('./cli.js')).run(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -13,6 +13,7 @@ export interface GuildSettingsPatch {
   dailyTime?: string;
   timeZone?: string;
   domain?: string | null;
+  exam?: string | null;
   enabled?: boolean;
 }
 

@@ -44,3 +44,12 @@ export function setPersonTimeZone(store: Database, id: string, timeZone: string 
     .onConflictDoUpdate({ target: people.id, set: { timeZone } })
     .run();
 }
+
+/** Sets (or, with null, clears) the exam the person studies for; it then wins over the server's. */
+export function setPersonExam(store: Database, id: string, exam: string | null, now: Date): void {
+  store.db
+    .insert(people)
+    .values({ id, exam, createdAt: now })
+    .onConflictDoUpdate({ target: people.id, set: { exam } })
+    .run();
+}

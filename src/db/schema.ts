@@ -9,6 +9,8 @@ export const people = sqliteTable('people', {
   id: text('id').primaryKey(),
   /** The person's own IANA zone; null means "use the guild's". */
   timeZone: text('time_zone'),
+  /** The exam the person studies for (a code in knowledge/exams); null means "the server's". */
+  exam: text('exam'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
@@ -18,7 +20,9 @@ export const guildSettings = sqliteTable('guild_settings', {
   /** Local "HH:MM" in timeZone. */
   dailyTime: text('daily_time').notNull().default('09:00'),
   timeZone: text('time_zone').notNull().default('UTC'),
-  /** Restricts the daily question to one exam domain; null = all domains. */
+  /** The exam this server studies for; null means the configured default (DEFAULT_EXAM). */
+  exam: text('exam'),
+  /** Restricts the daily question to one domain of the server's exam; null = all domains. */
   domain: text('domain'),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
   /** Local day of the last daily post, so a restart never posts twice. */

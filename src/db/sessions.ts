@@ -7,7 +7,10 @@ import { ensurePerson } from './people.js';
 import { sessions } from './schema.js';
 
 export const sessionOptionsSchema = z.looseObject({
+  /** The exam the session follows (sessions from before exams were recorded have none). */
+  exam: z.string().optional(),
   domain: z.string().optional(),
+  task: z.string().optional(),
   section: z.string().optional(),
   mode: z.string().optional(),
   count: z.number().int().positive().optional(),

@@ -1,20 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { loadBlueprint, type Blueprint } from './blueprint.js';
-import { loadSynonyms, type Synonyms } from './synonyms.js';
+import { loadExam, type Exam } from './exams.js';
 import { parseNotesFile } from './notes.js';
-import { ContentError, type Problem } from './problems.js';
+import type { Problem } from './problems.js';
 import type { Section } from './section.js';
+import { loadSynonyms, type Synonyms } from './synonyms.js';
 
 export interface Knowledge {
   dir: string;
-  blueprint: Blueprint;
+  /** Every exam blueprint of the folder, by code, in file-name order. */
+  exams: ReadonlyMap<string, Exam>;
   synonyms: Synonyms;
   sections: Section[];
 }
 
-/** What loaded even when something did not: questions are still checked against these sections. */
+/** What loaded even when something did not: questions are still checked against it. */
 export interface PartialKnowledge {
+  exams: Map<string, Exam>;
   sections: Section[];
   /** Note files (slugs) that had problems and contributed no sections. */
   brokenNoteFiles: Set<string>;
@@ -34,31 +36,36 @@ export function listFiles(dir: string, extension: string): string[] {
 }
 
 /**
- * Loads and validates the blueprint, synonyms and notes of a content folder. Collects every problem
- * into `problems`; returns undefined if there was any.
+ * Loads and validates the exam blueprints, synonyms and notes of a content folder. Collects every
+ * problem into `problems`, and what did load into `partial`; returns undefined if there was any problem.
  */
-export function loadKnowledgeInto(dir: string, problems: Problem[], partial?: PartialKnowledge): Knowledge | undefined {
+export function loadKnowledgeInto(dir: string, problems: Problem[], partial: PartialKnowledge): Knowledge | undefined {
   const before = problems.length;
-  const required = (name: string) => {
-    const path = join(dir, name);
-    if (!existsSync(path)) problems.push({ file: displayPath(path), line: 1, message: `missing: ${name} is required in a content folder` });
-    return existsSync(path) ? path : undefined;
-  };
-  const blueprintPath = required('exam.yaml');
-  const synonymsPath = required('synonyms.yaml');
-  const blueprint = blueprintPath ? loadBlueprint(blueprintPath, displayPath(blueprintPath), problems) : undefined;
-  const synonyms = synonymsPath ? loadSynonyms(synonymsPath, displayPath(synonymsPath), problems) : undefined;
+  const examFiles = listFiles(join(dir, 'exams'), '.yaml');
+  if (examFiles.length === 0) problems.push({ file: displayPath(join(dir, 'exams')), line: 1, message: 'no exams: add exams/<code>.yaml blueprints' });
+  for (const f of examFiles) {
+    const exam = loadExam(f, displayPath(f), problems);
+    if (exam) partial.exams.set(exam.code, exam);
+  }
+  for (const exam of partial.exams.values())
+    if (exam.successor && !partial.exams.has(exam.successor))
+      problems.push({ file: displayPath(join(dir, 'exams', `${exam.code}.yaml`)), line: 1, message: `successor "${exam.successor}" is not an exam in this folder` });
+
+  const synonymsPath = join(dir, 'synonyms.yaml');
+  if (!existsSync(synonymsPath)) problems.push({ file: displayPath(synonymsPath), line: 1, message: 'missing: synonyms.yaml is required in a content folder' });
+  const synonyms = existsSync(synonymsPath) ? loadSynonyms(synonymsPath, displayPath(synonymsPath), problems) : undefined;
 
   const noteFiles = listFiles(join(dir, 'notes'), '.md');
   if (noteFiles.length === 0) problems.push({ file: displayPath(join(dir, 'notes')), line: 1, message: 'no notes: add notes/*.md files' });
-  const domainIds = blueprint?.domains.map((d) => d.id) ?? [];
+  // A note's home domain may be any exam's domain: lookup shows it, the exams' own mix comes from the questions.
+  const domainIds = [...new Set([...partial.exams.values()].flatMap((e) => e.domains.map((d) => d.id)))];
   const sections = noteFiles.flatMap((f) => {
-    const before = problems.length;
-    const parsed = blueprint ? parseNotesFile(f, displayPath(f), domainIds, problems) : [];
-    if (problems.length > before) partial?.brokenNoteFiles.add(basename(f, '.md'));
+    const problemsBefore = problems.length;
+    const parsed = parseNotesFile(f, displayPath(f), domainIds, problems);
+    if (problems.length > problemsBefore) partial.brokenNoteFiles.add(basename(f, '.md'));
     return parsed;
   });
-  if (partial) partial.sections = sections;
+  partial.sections = sections;
 
   const ids = new Map<string, string>();
   for (const s of sections) {
@@ -69,13 +76,6 @@ export function loadKnowledgeInto(dir: string, problems: Problem[], partial?: Pa
     }
     ids.set(s.id, s.source);
   }
-  if (problems.length > before || !blueprint || !synonyms) return undefined;
-  return { dir, blueprint, synonyms, sections };
-}
-
-export function loadKnowledge(dir: string): Knowledge {
-  const problems: Problem[] = [];
-  const knowledge = loadKnowledgeInto(dir, problems);
-  if (!knowledge) throw new ContentError(problems);
-  return knowledge;
+  if (problems.length > before || !synonyms) return undefined;
+  return { dir, exams: partial.exams, synonyms, sections };
 }

@@ -12,7 +12,7 @@ const ALIASES = /^aliases:\s*(.*)$/i;
 
 function frontMatterSchema(domainIds: readonly string[]) {
   return z.object({
-    domain: z.string({ error: 'front matter needs `domain:` (one of the blueprint domain ids)' }).refine((d) => domainIds.includes(d), {
+    domain: z.string({ error: 'front matter needs `domain:` (a domain id of one of the exams)' }).refine((d) => domainIds.includes(d), {
       error: (issue) => `unknown domain "${String(issue.input)}"; use one of: ${domainIds.join(', ')}`,
     }),
     tags: z.array(z.string().min(1)).default([]),
@@ -65,6 +65,7 @@ export function parseNotesFile(path: string, displayName: string, domainIds: rea
       id: current.id,
       title: current.title,
       domain: front?.domain ?? '',
+      origin: front?.origin ?? 'notes',
       tags: front?.tags ?? [],
       aliases,
       text,

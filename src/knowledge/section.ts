@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const sectionSchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** The topic's home domain (front matter); an exam's own domains come from the questions. */
   domain: z.string(),
+  /** `added`: not from the group's own notes, written by the tutor's authors. */
+  origin: z.enum(['notes', 'added']),
   tags: z.array(z.string()),
   aliases: z.array(z.string()),
   text: z.string(),

@@ -129,3 +129,22 @@ export function periodBounds(period: Period, now: Date, tz: string): PeriodBound
   next.setUTCMonth(next.getUTCMonth() + 1);
   return { start: startOfLocalDay(first, tz), end: startOfLocalDay(next.toISOString().slice(0, 10), tz) };
 }
+
+/**
+ * The first instant whose local wall-clock time in `tz` on `day` is `time` ("HH:MM") or later: the
+ * moment a daily post at that time is due. A time a DST change skips falls on the first minute after.
+ */
+export function localInstant(day: string, time: string, tz: string): Date {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const start = startOfLocalDay(day, tz).getTime();
+  let guess = start + (h * 60 + m) * 60_000;
+  // Within a day the offset changes at most once, by at most a few hours: correct the guess by it.
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), tz);
+    const shownMinutes = (localDate(new Date(guess), tz) === day ? 0 : localDate(new Date(guess), tz) < day ? -1440 : 1440) + Number(p.hour) * 60 + Number(p.minute);
+    const off = h * 60 + m - shownMinutes;
+    if (off === 0) break;
+    guess += off * 60_000;
+  }
+  return new Date(guess);
+}

@@ -10,14 +10,15 @@ export const PRIOR_STRENGTH = 3;
 const DAY_MS = 86_400_000;
 
 export interface MasteryAttempt {
+  questionId: string;
   sectionId: string;
-  domain: string;
   correct: boolean;
   answeredAt: Date;
 }
 
-export interface DomainMastery {
-  domain: string;
+/** Mastery of one group of questions: a domain or a task of an exam. */
+export interface GroupMastery {
+  key: string;
   attempts: number;
   correct: number;
   /** Plain share of right answers; null before the first answer. */
@@ -28,7 +29,6 @@ export interface DomainMastery {
 
 export interface SectionMastery {
   sectionId: string;
-  domain: string;
   attempts: number;
   correct: number;
   mastery: number;
@@ -61,17 +61,18 @@ function masteryOf(tally: Tally): number {
   return (tally.weightedCorrect + PRIOR_ACCURACY * PRIOR_STRENGTH) / (tally.weight + PRIOR_STRENGTH);
 }
 
-/** One row per domain in `domains`, in that order (answers in other domains are ignored). */
-export function domainMastery(attempts: readonly MasteryAttempt[], now: Date, domains: readonly string[]): DomainMastery[] {
-  const tallies = new Map(domains.map((domain) => [domain, emptyTally()]));
+/** One row per key in `keys`, in that order; answers whose key is not among them are ignored. */
+export function masteryBy(attempts: readonly MasteryAttempt[], now: Date, keyOf: (a: MasteryAttempt) => string | undefined, keys: readonly string[]): GroupMastery[] {
+  const tallies = new Map(keys.map((key) => [key, emptyTally()]));
   for (const attempt of attempts) {
-    const tally = tallies.get(attempt.domain);
+    const key = keyOf(attempt);
+    const tally = key === undefined ? undefined : tallies.get(key);
     if (tally) add(tally, attempt, now);
   }
-  return domains.map((domain) => {
-    const tally = tallies.get(domain) ?? emptyTally();
+  return keys.map((key) => {
+    const tally = tallies.get(key) ?? emptyTally();
     return {
-      domain,
+      key,
       attempts: tally.attempts,
       correct: tally.correct,
       accuracy: tally.attempts === 0 ? null : tally.correct / tally.attempts,
@@ -85,20 +86,19 @@ export function domainMastery(attempts: readonly MasteryAttempt[], now: Date, do
  * behind the figure first, then section id). Sections never got wrong are not weak, only unproven.
  */
 export function weakSections(attempts: readonly MasteryAttempt[], now: Date, limit: number): SectionMastery[] {
-  const tallies = new Map<string, { domain: string; tally: Tally }>();
+  const tallies = new Map<string, Tally>();
   for (const attempt of attempts) {
-    let entry = tallies.get(attempt.sectionId);
-    if (!entry) {
-      entry = { domain: attempt.domain, tally: emptyTally() };
-      tallies.set(attempt.sectionId, entry);
+    let tally = tallies.get(attempt.sectionId);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(attempt.sectionId, tally);
     }
-    add(entry.tally, attempt, now);
+    add(tally, attempt, now);
   }
   return [...tallies]
-    .filter(([, { tally }]) => tally.correct < tally.attempts)
-    .map(([sectionId, { domain, tally }]) => ({
+    .filter(([, tally]) => tally.correct < tally.attempts)
+    .map(([sectionId, tally]) => ({
       sectionId,
-      domain,
       attempts: tally.attempts,
       correct: tally.correct,
       mastery: masteryOf(tally),

@@ -1,4 +1,4 @@
-import type { Blueprint } from '../knowledge/blueprint.js';
+import type { Exam } from '../knowledge/exams.js';
 import type { Question } from './question.js';
 import { shuffle } from './selection.js';
 
@@ -6,9 +6,9 @@ import { shuffle } from './selection.js';
  * How many questions each domain gets in an exam of `length`: proportional to the blueprint weights,
  * rounded by largest remainder so the counts add up exactly (65 -> 13/16/23/13 for 20/24/36/20).
  */
-export function domainQuota(blueprint: Blueprint, length: number): Map<string, number> {
-  const total = blueprint.domains.reduce((s, d) => s + d.weight, 0);
-  const exact = blueprint.domains.map((d) => ({ id: d.id, exact: (length * d.weight) / total }));
+export function domainQuota(exam: Exam, length: number): Map<string, number> {
+  const total = exam.domains.reduce((s, d) => s + d.weight, 0);
+  const exact = exam.domains.map((d) => ({ id: d.id, exact: (length * d.weight) / total }));
   const quota = new Map(exact.map((d) => [d.id, Math.floor(d.exact)]));
   let left = length - [...quota.values()].reduce((s, n) => s + n, 0);
   for (const d of [...exact].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.id.localeCompare(b.id))) {
@@ -18,14 +18,46 @@ export function domainQuota(blueprint: Blueprint, length: number): Map<string, n
   return quota;
 }
 
-/** Draws a mock exam by domain weight; a domain short of questions is topped up from the others. */
-export function drawExam(questions: readonly Question[], blueprint: Blueprint, length: number, random: () => number): Question[] {
-  const n = Math.min(length, questions.length);
-  const quota = domainQuota(blueprint, n);
-  const pool = shuffle(questions, random);
+/**
+ * Draws a mock exam: each domain's share by weight, spread over its tasks in turn (so a short exam
+ * still touches every task it can), never two questions that give each other away (`apart`). A domain
+ * short of questions is topped up from the others.
+ */
+export function drawExam(questions: readonly Question[], exam: Exam, length: number, random: () => number): Question[] {
+  const serving = questions.filter((q) => q.exams[exam.code] !== undefined);
+  const n = Math.min(length, serving.length);
+  const pool = shuffle(serving, random);
   const picked: Question[] = [];
-  for (const [domain, want] of quota) picked.push(...pool.filter((q) => q.domain === domain).slice(0, want));
-  const chosen = new Set(picked.map((q) => q.id));
-  picked.push(...pool.filter((q) => !chosen.has(q.id)).slice(0, n - picked.length));
+  const blocked = new Set<string>();
+  const take = (q: Question): boolean => {
+    if (blocked.has(q.id)) return false;
+    picked.push(q);
+    blocked.add(q.id);
+    for (const other of q.apart) blocked.add(other);
+    // `apart` is written on one side of a pair; block the pair from both sides.
+    for (const other of serving) if (other.apart.includes(q.id)) blocked.add(other.id);
+    return true;
+  };
+  for (const [domain, want] of domainQuota(exam, n)) {
+    const byTask = new Map<string, Question[]>();
+    for (const q of pool) {
+      const placement = q.exams[exam.code]!;
+      if (placement.domain === domain) byTask.set(placement.task, [...(byTask.get(placement.task) ?? []), q]);
+    }
+    const queues = shuffle([...byTask.values()], random);
+    let got = 0;
+    while (got < want && queues.some((queue) => queue.length > 0)) {
+      for (const queue of queues) {
+        if (got >= want) break;
+        let q = queue.shift();
+        while (q && blocked.has(q.id)) q = queue.shift();
+        if (q && take(q)) got++;
+      }
+    }
+  }
+  for (const q of pool) {
+    if (picked.length >= n) break;
+    if (!blocked.has(q.id)) take(q);
+  }
   return shuffle(picked, random);
 }

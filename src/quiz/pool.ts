@@ -5,6 +5,7 @@ import { LETTERS, questionSchema, statedChoiceCount, type Question } from './que
 import { parseYamlFile, reportIssues } from '../knowledge/yaml-file.js';
 import { displayPath, listFiles } from '../knowledge/load.js';
 import type { Problem } from '../knowledge/problems.js';
+import type { Exam, Placement } from '../knowledge/exams.js';
 import type { Section } from '../knowledge/section.js';
 import { join } from 'node:path';
 
@@ -24,7 +25,13 @@ export function makePool(questions: Question[]): QuestionPool {
  * Loads every questions/*.yaml of a content folder against the known sections. Appends every problem
  * (with its line) to `problems` and returns undefined if there was any: a half-valid pool never loads.
  */
-export function loadPoolInto(dir: string, sections: readonly Section[], problems: Problem[], brokenNoteFiles: ReadonlySet<string> = new Set()): QuestionPool | undefined {
+export function loadPoolInto(
+  dir: string,
+  sections: readonly Section[],
+  exams: ReadonlyMap<string, Exam>,
+  problems: Problem[],
+  brokenNoteFiles: ReadonlySet<string> = new Set(),
+): QuestionPool | undefined {
   const before = problems.length;
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const files = listFiles(join(dir, 'questions'), '.yaml');
@@ -80,9 +87,21 @@ export function loadPoolInto(dir: string, sections: readonly Section[], problems
       const samePrompt = seenPrompts.get(promptKey);
       if (samePrompt) problem(`same prompt as the question at ${samePrompt}`);
       seenPrompts.set(promptKey, where);
-      questions.push({ ...q, domain: section?.domain ?? '' });
+      const placed: Record<string, Placement> = {};
+      for (const [code, bullet] of Object.entries(q.exams)) {
+        const exam = exams.get(code);
+        const placement = exam?.placements.get(bullet);
+        if (!exam) problem(`exams: "${code}" is not an exam in exams/ (${[...exams.keys()].join(', ')})`);
+        else if (!placement) problem(`exams: ${code} has no bullet "${bullet}"`);
+        else placed[code] = placement;
+      }
+      questions.push({ ...q, exams: placed, apart: q.apart ?? [] });
     });
     problems.push(...yaml.problems);
   }
+  const known = new Set(questions.map((q) => q.id));
+  for (const q of questions)
+    for (const other of q.apart)
+      if (!known.has(other)) problems.push({ file: seenIds.get(q.id)?.split(/:(?=\d+$)/)[0] ?? '', line: Number(seenIds.get(q.id)?.split(':').pop() ?? 1), message: `${q.id}: apart names an unknown question "${other}"` });
   return problems.length === before ? makePool(questions) : undefined;
 }

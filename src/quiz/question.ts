@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Placement } from '../knowledge/exams.js';
 
 export const LETTERS = 'ABCDEFGH';
 const letter = z.string().regex(/^[A-H]$/, 'answer letters are single capitals A-H');
@@ -19,13 +20,24 @@ export const questionSchema = z.strictObject({
     .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
   explanation: z.string({ error: 'explanation is empty' }).trim().min(1, 'explanation is empty'),
   /** The task bullet this question tests, per exam it serves: `{ mls-c01: 3.2a, mla-c02: 2.1b }`. */
-  exams: z.record(z.string().regex(/^[a-z0-9-]+$/, 'exam codes are lowercase like mls-c01'), z.string().regex(/^\d+\.\d+[a-z]+$/, 'a bullet id looks like 3.2a')).optional(),
+  exams: z
+    .record(z.string().regex(/^[a-z0-9-]+$/, 'exam codes are lowercase like mls-c01'), z.coerce.string().regex(/^\d+\.\d+[a-z]+$/, 'a bullet id looks like 3.2a'), {
+      error: 'exams maps each exam the question serves to the bullet it tests: { mls-c01: 3.2a }',
+    })
+    .refine((e) => Object.keys(e).length > 0, 'name at least one exam: { mls-c01: 3.2a }'),
   /** Questions that give this one away (or the reverse): a mock exam never draws them together. */
   apart: z.array(z.string()).optional(),
 });
 
-/** A question as loaded: the domain comes from the section it points at. */
-export type Question = z.infer<typeof questionSchema> & { domain: string };
+export type QuestionFile = z.infer<typeof questionSchema>;
+
+/** A question as loaded: for each exam it serves, where it sits in that exam's blueprint. */
+export type Question = Omit<QuestionFile, 'exams' | 'apart'> & { exams: Readonly<Record<string, Placement>>; apart: readonly string[] };
+
+/** The question's domain in an exam, or undefined when it does not serve that exam. */
+export function placementIn(question: Question, exam: string): Placement | undefined {
+  return question.exams[exam];
+}
 
 export function isMultipleResponse(q: Pick<Question, 'answer'>): boolean {
   return q.answer.length > 1;

@@ -9,6 +9,8 @@ export interface SelectionInput {
   lastSeen: ReadonlyMap<string, Date>;
   /** Mastery 0..1 per domain (missing = no data yet). */
   mastery: ReadonlyMap<string, number>;
+  /** The question's domain in the exam being studied. */
+  domainOf: (question: Question) => string | undefined;
   count: number;
   random: () => number;
 }
@@ -37,7 +39,7 @@ export function selectQuestions(input: SelectionInput): Question[] {
   [...input.due].sort((a, b) => a.due.getTime() - b.due.getTime() || a.questionId.localeCompare(b.questionId)).forEach((c) => take(byId.get(c.questionId)));
 
   const unseen = input.candidates.filter((q) => !input.lastSeen.has(q.id) && !taken.has(q.id));
-  const weight = (q: Question) => Math.max(MIN_WEIGHT, 1 - (input.mastery.get(q.domain) ?? UNKNOWN_MASTERY));
+  const weight = (q: Question) => Math.max(MIN_WEIGHT, 1 - (input.mastery.get(input.domainOf(q) ?? '') ?? UNKNOWN_MASTERY));
   for (const q of weightedSample(unseen, weight, input.count - picked.length, input.random)) take(q);
 
   input.candidates

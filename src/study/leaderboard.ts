@@ -2,9 +2,13 @@ import { ensureBoardPeriod, PERIOD_COLUMNS } from '../db/board-periods.js';
 import type { Database } from '../db/connection.js';
 import { groupOfPerson } from '../db/groups.js';
 import { preparedSql } from '../db/prepared.js';
-import { localDate, periodBounds, type Period } from './calendar.js';
-import { POINTS_RIGHT, POINTS_WRONG } from './points.js';
-import { currentStreak } from './streak.js';
+import type { Engine } from '../core/engine.js';
+import { localDate, periodBounds, type Period } from '../progress/calendar.js';
+import { POINTS_RIGHT, POINTS_WRONG } from '../progress/points.js';
+import { currentStreak } from '../progress/streak.js';
+import { guildZone } from './preferences.js';
+
+export type { Period } from '../progress/calendar.js';
 
 export type LeaderboardScope = 'members' | 'groups';
 
@@ -127,7 +131,12 @@ function groupDetails(store: Database, ids: number[]): Map<number, { name: strin
  * A guild's board for this week, this month or all time, for members or study groups. Weeks and
  * months are [start, end) in `tz`; a group's figures are the sums of its current members' figures.
  */
-export function leaderboard(store: Database, query: LeaderboardQuery): Leaderboard {
+/** A server's board for a period, with the caller's own row; weeks and months follow the server's zone. */
+export function leaderboard(engine: Engine, input: { guildId: string; period: Period; scope: LeaderboardScope; callerId: string; limit?: number }): Leaderboard {
+  return boardOf(engine.store, { ...input, tz: guildZone(engine, input.guildId), now: engine.clock.now() });
+}
+
+export function boardOf(store: Database, query: LeaderboardQuery): Leaderboard {
   const { guildId, period, scope, callerId, tz, now } = query;
   const limit = query.limit ?? 10;
   const { start, end } = periodBounds(period, now, tz);

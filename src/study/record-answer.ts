@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/clock.js';
 import { findAttempt, insertAttempt, type Attempt, type AttemptSource } from '../db/attempts.js';
 import { trackedPeriodsAt } from '../db/board-periods.js';
 import { getCard, saveCard } from '../db/cards.js';
@@ -7,16 +7,17 @@ import type { Database } from '../db/connection.js';
 import { addToMemberTotals } from '../db/member-totals.js';
 import { ensurePerson, getPerson } from '../db/people.js';
 import { getStreak, saveStreak } from '../db/streaks.js';
-import { localDate } from './calendar.js';
-import { ratingFor, reviewCard } from './scheduling.js';
-import { applyStudyDay, currentStreak, type StreakView } from './streak.js';
+import { localDate } from '../progress/calendar.js';
+import { pointsFor } from '../progress/points.js';
+import { ratingFor, reviewCard } from '../progress/scheduling.js';
+import { applyStudyDay, currentStreak, type StreakView } from '../progress/streak.js';
 
 export interface AnswerInput {
   personId: string;
   /** null = the terminal: no guild board is touched. */
   guildId: string | null;
-  /** The guild's zone, used for the study day when the person has none of their own. */
-  guildTimeZone?: string;
+  /** The zone the study day counts in (preferences.ts decides it). */
+  zone: string;
   questionId: string;
   sectionId: string;
   domain: string;
@@ -33,7 +34,7 @@ export interface AnswerInput {
 
 export type RecordAnswerResult =
   | { duplicate: true; attempt: Attempt }
-  | { duplicate: false; attempt: Attempt; streak: StreakView; cardDue: Date };
+  | { duplicate: false; attempt: Attempt; streak: StreakView; cardDue: Date; points: number };
 
 /** Letters upper-cased, deduplicated and sorted, so "ca", "AC" and "CA" are one answer. */
 export function normalizeChoice(chosen: string): string {
@@ -90,8 +91,7 @@ function record(store: Database, input: AnswerInput, now: Date): RecordAnswerRes
   const card = reviewCard(getCard(store, input.personId, input.questionId), ratingFor(input), now);
   saveCard(store, input.personId, input.questionId, card);
 
-  const zone = person?.timeZone ?? input.guildTimeZone ?? 'UTC';
-  const day = localDate(now, zone);
+  const day = localDate(now, input.zone);
   const before = getStreak(store, input.personId);
   const after = applyStudyDay(before, day);
   if (after !== before) saveStreak(store, input.personId, after);
@@ -101,5 +101,5 @@ function record(store: Database, input: AnswerInput, now: Date): RecordAnswerRes
     addToMemberTotals(store, input.guildId, input.personId, input.correct, inPeriod);
   }
 
-  return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due };
+  return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due, points: input.guildId === null ? 0 : pointsFor(input.correct) };
 }
