@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
-import { loadRetrievalCases } from '../src/knowledge/retrieval-eval.js';
+import { loadRetrievalCases } from '../tests/retrieval/eval.js';
 import { startBot } from '../tests/fake-discord/bot-process.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server.js';
 import { median, percentile, round, type Figure } from './stats.js';

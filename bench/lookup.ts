@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content.js';
-import { evaluateRetrieval, loadRetrievalCases } from '../src/knowledge/retrieval-eval.js';
-import { plainIndex, SearchIndex } from '../src/knowledge/search-index.js';
+import { evaluateRetrieval, loadRetrievalCases } from '../tests/retrieval/eval.js';
+import { SearchIndex } from '../src/knowledge/search-index.js';
+import { plainIndex } from './plain-index.js';
 import type { Section } from '../src/knowledge/section.js';
 import { median, percentile, round, type Figure } from './stats.js';
 

@@ -1,9 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
-import { loadContent } from './content.js';
-import { openDatabase, StoreError, type Database } from './db/connection.js';
 import { startBot, type RunningBot } from './discord/bot.js';
-import { ContentError } from './knowledge/problems.js';
 import { createLogger } from './logger.js';
+import { ContentError, loadContent, openStore, StoreError, type Store } from './study/index.js';
 
 const NO_TOKEN =
   'DISCORD_TOKEN is not set: copy .env.example to .env and put your bot token there (README, "Run the bot"); ' +
@@ -34,9 +32,9 @@ try {
   if (error instanceof ContentError) fail(`The content in ${config.KNOWLEDGE_DIR} has problems; the bot did not start:\n${error.message}`);
   throw error;
 }
-let store: Database;
+let store: Store;
 try {
-  store = openDatabase(config.DATABASE_PATH);
+  store = openStore(config.DATABASE_PATH);
 } catch (error) {
   if (error instanceof StoreError) fail(`The bot did not start: ${error.message}`);
   throw error;

@@ -13,6 +13,7 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  InteractionContextType,
   MessageFlags,
   type Interaction as DjsInteraction,
   type TextChannel,
@@ -34,7 +35,12 @@ let fake: FakeDiscord;
 let client: Client;
 let readyMs = 0;
 /** What the client's handlers saw, for the tests to check. */
-const seen: { quizReplyId?: string; badError?: number; lookup?: { where?: string; who?: string } } = {};
+const seen: {
+  quizReplyId?: string;
+  badError?: number;
+  lookup?: { where?: string; who?: string };
+  dm?: { inGuild: boolean; guildId: string | null; user: string; hasMember: boolean; context: number | null; who?: string; whoIsMember: boolean };
+} = {};
 
 async function onInteraction(i: DjsInteraction): Promise<void> {
   if (i.isAutocomplete()) {
@@ -75,6 +81,26 @@ async function onInteraction(i: DjsInteraction): Promise<void> {
         seen.quizReplyId = res.resource?.message?.id;
         return;
       }
+      case 'notes': {
+        // Answered in a DM: no guild, no member; the same reply flow as in a guild.
+        seen.dm = {
+          inGuild: i.inGuild(),
+          guildId: i.guildId,
+          user: i.user.id,
+          hasMember: i.member !== null,
+          context: i.context,
+          who: i.options.getUser('who')?.username,
+          whoIsMember: i.options.getMember('who') !== null,
+        };
+        await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await i.editReply('Your notes are private.');
+        await i.followUp({
+          content: 'Mark them as read?',
+          flags: MessageFlags.Ephemeral,
+          components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Read', custom_id: 'notes:read' }] }],
+        });
+        return;
+      }
       case 'bad':
         try {
           await i.reply({ content: 'x', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'x'.repeat(101) }] }] });
@@ -90,6 +116,7 @@ async function onInteraction(i: DjsInteraction): Promise<void> {
     await i.deferUpdate();
     await i.editReply({ content: `You chose ${i.customId.slice('answer:'.length)}`, components: [] });
   }
+  if (i.isButton() && i.customId === 'notes:read') await i.update({ content: `Marked as read for ${i.user.username}`, components: [] });
 }
 
 async function rawCallback(id: string, token: string, body: unknown): Promise<{ status: number; json: unknown }> {
@@ -302,6 +329,66 @@ describe('fake Discord with a discord.js client', () => {
     // Too late now: Discord has forgotten the interaction.
     const late = await rawCallback(r.id, r.token, { type: 4, data: { content: 'late', allowed_mentions: { parse: [] } } });
     expect(late.json).toMatchObject({ code: 10062 });
+  });
+});
+
+describe('direct messages with the bot', () => {
+  it('runs a global BotDM command in a DM, and refuses guild-only ones with a clear error', async () => {
+    // Global commands (the guild ones above are not usable in DMs).
+    await client.application?.commands.create({
+      name: 'notes',
+      description: 'Your notes',
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      options: [{ type: ApplicationCommandOptionType.User, name: 'who', description: 'Someone' }],
+    });
+    await client.application?.commands.create({ name: 'setup', description: 'Server only', contexts: [InteractionContextType.Guild] });
+    await fake.waitForCommands({ names: ['notes', 'setup'] });
+
+    const r = await fake.slashInDm('bob', 'notes', { who: 'alice' });
+    const p = r.payload;
+    expect(p.guild_id).toBeUndefined();
+    expect(p.member).toBeUndefined();
+    expect(p.user?.id).toBe(BOB);
+    expect(p.context).toBe(1);
+    expect(p.authorizing_integration_owners).toEqual({ '1': BOB });
+    expect(typeof p.app_permissions).toBe('string');
+    expect(p.channel).toMatchObject({ type: ChannelType.DM, recipients: [{ id: BOB }] });
+    expect(p.data).toMatchObject({ name: 'notes', options: [{ name: 'who', value: ALICE }], resolved: { users: { [ALICE]: { username: 'alice' } } } });
+    expect(p.data && 'resolved' in p.data ? p.data.resolved : undefined).not.toHaveProperty('members');
+
+    // Deferred, edited and followed up, all ephemeral, as in a guild.
+    const last = await r.final();
+    expect(seen.dm).toEqual({ inGuild: false, guildId: null, user: BOB, hasMember: false, context: 1, who: 'alice', whoIsMember: false });
+    expect((await r.response()).type).toBe(5);
+    expect(r.original()?.content).toBe('Your notes are private.');
+    expect(last.content).toBe('Mark them as read?');
+    expect(r.followUps().map((m) => m.id)).toEqual([last.id]);
+    for (const m of [r.original(), last]) {
+      expect(m?.channel_id).toBe(p.channel?.id);
+      expect((m?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(m?.interaction_metadata?.authorizing_integration_owners).toEqual({ '1': BOB });
+    }
+    expect(fake.channelMessages(p.channel?.id ?? '')).toEqual([]); // ephemeral: nothing for the channel to show
+
+    // A button on a DM message: only the DM's user can press it.
+    await expect(fake.click('alice', last, 'notes:read')).rejects.toThrow(/not in alice's DM/);
+    const click = await fake.click('bob', last, 'notes:read');
+    expect(click.payload).toMatchObject({ context: 1, user: { id: BOB } });
+    expect((await click.final()).content).toBe('Marked as read for bob');
+
+    // The bot opening the DM itself (user.send) gets the same channel; its messages show there.
+    const dm = await client.users.createDM(BOB);
+    expect(dm.id).toBe(p.channel?.id);
+    const sent = await dm.send('Reminder: review your notes.');
+    expect(fake.channelMessages(dm.id).map((m) => m.id)).toEqual([sent.id]);
+
+    // Guild commands and global commands without the BotDM context are not offered in DMs.
+    await expect(fake.slashInDm('bob', 'quiz')).rejects.toThrow(/\/quiz is registered only as a guild command \(Study Group\); guild commands cannot be used in DMs/);
+    await expect(fake.slashInDm('bob', 'setup')).rejects.toThrow(/\/setup does not allow the BotDM context/);
+    await expect(fake.slashInDm('bob', 'nope')).rejects.toThrow(/not registered globally/);
+    await expect(fake.slashInDm('nobody', 'notes')).rejects.toThrow(/no user nobody/);
+    await fake.settle();
+    fake.assertNoViolations();
   });
 });
 

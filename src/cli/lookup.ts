@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { Content } from '../content.js';
-import type { LookupHit } from '../knowledge/search-index.js';
-import { bold, cyan, dim, jsonLine, out } from './io.js';
+import { lookup, type Lookup } from '../study/index.js';
+import type { CliContext } from './context.js';
+import { bold, cyan, dim, jsonLine, out, yellow } from './io.js';
 
 export interface LookupOptions {
   json: boolean;
@@ -9,11 +9,18 @@ export interface LookupOptions {
 }
 
 /** `tutor lookup "query"`, or one query per stdin line when no query is given (answers in order). */
-export async function lookupCommand(content: Content, query: string | undefined, options: LookupOptions): Promise<number> {
+export async function lookupCommand(ctx: CliContext, query: string | undefined, options: LookupOptions): Promise<number> {
+  // Lookup reads the notes only: no database is opened.
+  const engine = { content: ctx.content() };
   const answer = (q: string) => {
-    const results = content.search.lookup(q, options.limit);
-    if (options.json) jsonLine({ query: q, results: results.map(({ id, title, domain, score, text, snippet }) => ({ id, title, domain, score, text, snippet })) });
-    else printHuman(q, results);
+    const found = lookup(engine, q, options.limit);
+    if (options.json)
+      jsonLine({
+        query: q,
+        confidence: found.confidence,
+        results: found.hits.map(({ id, title, domain, score, text, snippet, exams, origin }) => ({ id, title, domain, score, text, snippet, exams, origin })),
+      });
+    else printHuman(found, engine.content.exams);
   };
   if (query !== undefined) {
     answer(query);
@@ -24,15 +31,19 @@ export async function lookupCommand(content: Content, query: string | undefined,
   return 0;
 }
 
-function printHuman(query: string, results: LookupHit[]): void {
-  const [best, ...others] = results;
-  if (!best) {
-    out(`No section matches "${query}". Try fewer or other words, or an acronym such as KDS or RCF.`);
+function printHuman(found: Lookup, exams: ReadonlyMap<string, { short: string }>): void {
+  const [best, ...rest] = found.hits;
+  if (!best || found.confidence === 'none') {
+    out(`No good match for "${found.query}".${found.hits.length > 0 ? ' Closest titles:' : ' Try fewer or other words, or an acronym such as KDS or RCF.'}`);
+    for (const hit of found.hits.slice(0, 5)) out(`  ${cyan(hit.title)}`);
     return;
   }
-  out(bold(best.title) + dim(`  ${best.domain} · ${best.id} · ${best.source}`));
+  if (found.confidence === 'weak') out(yellow(`Closest match for "${found.query}":`));
+  const serves = best.exams.map((c) => exams.get(c)?.short ?? c).join(', ');
+  out(bold(best.title) + dim(`  ${best.id}${serves ? ` · ${serves}` : ''}${best.origin === 'added' ? ' · added by the tutor' : ''}`));
   out();
   out(best.text);
+  const others = found.others.filter((h) => rest.some((r) => r.id === h.id));
   if (others.length > 0) {
     out();
     out(bold('Also relevant:'));

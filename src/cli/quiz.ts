@@ -1,40 +1,41 @@
-import { answerQuiz, quizProgress, startQuiz, type QuizMode } from '../quiz/quiz-session.js';
-import { parseChoice } from '../quiz/grading.js';
-import type { StreakView } from '../progress/streak.js';
+import { answerQuiz, parseChoice, QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, quizProgress, startQuiz, type QuizMode, type StreakView } from '../study/index.js';
 import { answerInput } from './answer-input.js';
-import { openEngine } from './engine.js';
+import { positiveInt } from './args.js';
+import type { CliContext } from './context.js';
+import { cliEngine, rememberExam } from './engine.js';
 import { bold, dim, err, out, UsageError, yellow } from './io.js';
-import { positiveInt, type CliContext } from './main.js';
 import { printFeedback, printQuestion, printRereadList } from './render.js';
+import { refusalText } from './words.js';
 
 /** `tutor quiz`: a personal quiz over the same engine as /quiz; every answer is saved as it is given. */
 export async function quizCommand(ctx: CliContext): Promise<number> {
   const mode = ctx.values.mode ?? 'adaptive';
   if (mode !== 'adaptive' && mode !== 'missed') throw new UsageError(`--mode is "missed" or left out, not "${mode}"`);
-  const count = positiveInt(ctx.values.count, 'count', 10, 25);
-  const engine = openEngine(ctx);
+  const count = positiveInt(ctx.values.count, 'count', QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT);
+  const engine = cliEngine(ctx);
   const input = answerInput();
   try {
+    rememberExam(ctx, engine);
     const started = startQuiz(engine, {
       personId: ctx.user,
       guildId: null,
       domain: ctx.values.domain,
+      task: ctx.values.task,
       section: ctx.values.section,
       count,
       mode: ctx.values.mode === undefined ? undefined : (mode as QuizMode),
       fresh: ctx.values.new,
     });
     if (!started.ok) {
-      err(started.reason === 'unfinished' ? `${started.message.replace('the new option', '--new')} (or run \`tutor quiz\` alone to resume it)` : started.message);
-      return started.reason === 'empty' ? 0 : 1;
+      err(refusalText(started));
+      return started.reason === 'nothing-missed' || started.reason === 'no-questions' ? 0 : 1;
     }
     let step = started.step;
     let streak: StreakView | null = null;
     if (started.resumed) out(yellow(`Resuming your unfinished quiz at question ${step.step + 1}/${step.total} (start over with --new).`));
     for (;;) {
       const { question } = step;
-      printQuestion(`Question ${step.step + 1}/${step.total}`, question, !process.stdin.isTTY);
-      if (question.answer.length > 1) out(dim(`Choose ${question.answer.length}.`));
+      printQuestion(`Question ${step.step + 1}/${step.total}`, question, step.exam, !process.stdin.isTTY);
       const shownAt = Date.now();
       const reply = await input.read(question.choices, question.answer.length);
       if (reply.kind === 'end') {
@@ -52,23 +53,23 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       }
       const feedback = answerQuiz(engine, { sessionId: step.session.id, personId: ctx.user, step: step.step, chosen: parsed.chosen, durationMs: Date.now() - shownAt });
       if (!feedback.ok) {
-        err(feedback.message);
+        err(refusalText(feedback));
         return 1;
       }
       if (feedback.duplicate) out(yellow(`Question ${step.step + 1} was already answered in another window (${feedback.grade.chosen}); going on from there.`));
-      else printFeedback(engine.content, feedback);
+      else printFeedback(engine, feedback);
       streak = feedback.streak ?? streak;
       // Read back where the quiz stands: another window may have moved it on, or finished it.
       const progress = quizProgress(engine, step.session.id, ctx.user);
       if (!progress.ok) {
-        err(progress.message);
+        err(refusalText(progress));
         return 1;
       }
       if (!progress.next) {
         const summary = progress.summary!;
         out();
         out(bold(`Done: ${summary.correct}/${summary.total} right.`) + (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''));
-        printRereadList(engine.content, summary.reread);
+        printRereadList(engine, summary.reread);
         return 0;
       }
       step = progress.next;

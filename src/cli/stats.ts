@@ -1,31 +1,36 @@
 import { bar, percent } from '../format.js';
-import { personStats } from '../progress/stats.js';
-import { openEngine } from './engine.js';
-import { isTimeZone } from '../config.js';
-import { setPersonTimeZone } from '../db/people.js';
+import { choosePersonTimeZone, personStats, type Engine } from '../study/index.js';
+import type { CliContext } from './context.js';
+import { askedExam, cliEngine, rememberExam } from './engine.js';
 import { bold, cyan, dim, jsonLine, out, UsageError } from './io.js';
-import type { CliContext } from './main.js';
+import { refusalText } from './words.js';
 
-/** `tutor stats [--json]`: the same figures as /stats. */
+/** Opens the engine for stats: read-only unless something is to be remembered (a zone). */
+function statsEngine(ctx: CliContext): Engine & { close(): void } {
+  return cliEngine(ctx, { readonly: ctx.values.timezone === undefined });
+}
+
+/** `tutor stats [--json]`: the same figures as /stats, for the exam of --exam or the person's. */
 export function statsCommand(ctx: CliContext): number {
   const zone = ctx.values.timezone;
-  if (zone !== undefined && !isTimeZone(zone)) throw new UsageError(`--timezone "${zone}" is not an IANA time zone such as Europe/Berlin`);
-  const engine = openEngine(ctx, { readonly: zone === undefined });
+  const engine = statsEngine(ctx);
   try {
-    if (zone) setPersonTimeZone(engine.store, ctx.user, zone, engine.clock.now());
-    const stats = personStats(engine, ctx.user);
+    if (zone !== undefined) {
+      const chosen = choosePersonTimeZone(engine, ctx.user, zone);
+      if (!chosen.ok) throw new UsageError(`--timezone: ${refusalText(chosen)}`);
+      rememberExam(ctx, engine);
+    }
+    const exam = askedExam(ctx, engine);
+    const stats = personStats(engine, { personId: ctx.user, guildId: null, ...(exam ? { exam } : {}) });
     if (ctx.values.json) {
-      jsonLine({
-        ...stats,
-        domains: stats.domains.map(({ domain, attempts, accuracy, mastery }) => ({ domain, attempts, accuracy, mastery })),
-      });
+      jsonLine(stats);
       return 0;
     }
-    out(bold(`Stats for ${stats.user}`));
+    out(bold(`Stats for ${stats.user} · ${stats.exam.short}`));
     out(`Answers: ${stats.attempts} · right: ${stats.correct} (${percent(stats.accuracy)}) · streak: ${stats.streak.current} day(s), best ${stats.streak.best}`);
     out();
     out(bold('Mastery by domain') + dim(' (recency-weighted, starts at 50%)'));
-    for (const d of stats.domains) out(`  ${d.name.padEnd(48)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers`)}`);
+    for (const d of stats.domains) out(`  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers`)}`);
     if (stats.weak.length > 0) {
       out();
       out(bold('Reread first:'));
@@ -37,23 +42,29 @@ export function statsCommand(ctx: CliContext): number {
   }
 }
 
-/** `tutor weak`: weakest domains and the sections to reread, with the commands to act on them. */
+/** `tutor weak`: the weakest tasks with the bullet to read and the sections to reread. */
 export function weakCommand(ctx: CliContext): number {
-  const engine = openEngine(ctx, { readonly: true });
+  const engine = cliEngine(ctx, { readonly: true });
   try {
-    const stats = personStats(engine, ctx.user, null, 10);
+    const exam = askedExam(ctx, engine);
+    const stats = personStats(engine, { personId: ctx.user, guildId: null, weakLimit: 5, ...(exam ? { exam } : {}) });
     if (stats.attempts === 0) {
       out('No answers yet: run `tutor quiz` first, and this will show where to focus.');
       return 0;
     }
-    out(bold('Weakest domains first'));
+    out(bold(`Weakest domains first · ${stats.exam.short}`));
     for (const d of [...stats.domains].sort((a, b) => a.mastery - b.mastery))
-      out(`  ${d.name.padEnd(48)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers · tutor quiz --domain ${d.domain}`)}`);
+      out(`  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers · tutor quiz --domain ${d.domain}`)}`);
     out();
-    if (stats.weak.length === 0) out('No section with a wrong answer yet. Keep going.');
-    else {
-      out(bold('Sections to reread'));
-      for (const w of stats.weak) out(`  ${cyan(w.title)} ${dim(`(${w.section}) ${w.correct}/${w.attempts} right`)}\n    tutor lookup "${w.title}" · tutor quiz --section ${w.section}`);
+    if (stats.weakTasks.length === 0) {
+      out('No task with a wrong answer yet. Keep going.');
+      return 0;
+    }
+    out(bold('Weakest tasks'));
+    for (const t of stats.weakTasks) {
+      out(`  ${bold(t.task)} ${t.name} ${dim(`${t.correct}/${t.attempts} right · tutor quiz --task ${t.task}`)}`);
+      if (t.bullet) out(`    Read first: ${t.bullet.text}`);
+      for (const s of t.sections.slice(0, 3)) out(`    ${cyan(s.title)} ${dim(`tutor lookup "${s.title}"`)}`);
     }
     return 0;
   } finally {

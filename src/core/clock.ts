@@ -7,20 +7,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock tests move by hand. */
-export function fixedClock(start: Date | string): Clock & { set(t: Date | string): void; advance(ms: number): void } {
-  let current = new Date(start).getTime();
-  return {
-    now: () => new Date(current),
-    set: (t) => {
-      current = new Date(t).getTime();
-    },
-    advance: (ms) => {
-      current += ms;
-    },
-  };
-}
-
 /**
  * Test builds only: the file holds an ISO instant; time runs on from it at real speed, counted from
  * the file's last write, so a test can jump the bot to "one second before the daily post".

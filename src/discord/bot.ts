@@ -1,13 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Client, disableValidators, Events, GatewayIntentBits } from 'discord.js';
-import { fileClock, systemClock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Content } from '../content.js';
-import type { Database } from '../db/connection.js';
-import { disableDaily } from '../db/guild-settings.js';
-import { StoreHealth, type StoreState } from '../db/health.js';
-import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
+import { createEngine, fileClock, guildGone, StoreHealth, systemClock, type Content, type Store, type StoreState } from '../study/index.js';
 import type { BotContext } from './context.js';
 import { DailyPoster } from './daily-poster.js';
 import { describeDiscordError } from './discord-error.js';
@@ -25,12 +20,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, content: Content, store: Database, log: Logger): Promise<RunningBot> {
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, content: Content, store: Store, log: Logger): Promise<RunningBot> {
   // The builders re-check every field at run time; the renderers are held to Discord's limits by the
   // unit tests (all shipped content, validators on) and the end-to-end fake, so the bot skips the cost.
   disableValidators();
   const clock = config.TEST_CLOCK_FILE ? fileClock(config.TEST_CLOCK_FILE) : systemClock;
-  const engine: Engine = { content, store, clock, random: Math.random };
+  const engine = createEngine(content, store, { timeZone: config.DEFAULT_TIMEZONE, exam: config.DEFAULT_EXAM }, clock);
   const health = new StoreHealth(store);
   // Guilds is the only intent needed: interactions arrive regardless, and channels come with GUILD_CREATE.
   const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: NO_MENTIONS, rest: { api: config.DISCORD_API_BASE } });
@@ -75,7 +70,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
   // A guild that removed the bot gets no more daily posts (an outage is GuildUnavailable, not this).
   client.on(Events.GuildDelete, (guild) => {
     try {
-      disableDaily(store, guild.id, clock.now());
+      guildGone(engine, guild.id);
       log.warn({ guildId: guild.id }, 'removed from a guild: its daily question is now off');
     } catch (error) {
       ctx.storeFailed(error);

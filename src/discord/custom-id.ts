@@ -12,8 +12,10 @@ const sessionId = z.string().regex(/^[A-Za-z0-9_-]{6,24}$/);
 const step = z.coerce.number().int().min(0).max(999);
 const letter = z.string().regex(/^[A-H]$/);
 const letters = z.string().regex(/^[A-H]{0,8}$/);
-const sectionId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+/** A section's short reference (section-ref.ts): section ids can be longer than a custom id. */
+const sectionRef = z.string().regex(/^[0-9a-z]{7}$/);
 const postId = z.coerce.number().int().positive();
+const task = z.string().regex(/^\d+\.\d+$/);
 
 const kinds = {
   /** Quiz: answer a single-answer question. */
@@ -24,22 +26,30 @@ const kinds = {
   qs: z.tuple([sessionId, step, letters]),
   /** Quiz: go on to the next question. */
   qn: z.tuple([sessionId, step]),
+  /** Quiz summary: replay the questions missed in this quiz. */
+  qr: z.tuple([sessionId]),
+  /** Quiz summary: a new quiz picked for you. */
+  qw: z.tuple([]),
   /** Show a note section privately. */
-  rn: z.tuple([sectionId]),
-  /** Lookup: pick another hit from the menu (1 = share in the channel). */
+  rn: z.tuple([sectionRef]),
+  /** Lookup: pick another hit from the menu (1 = the answer was shared in the channel). */
   ls: z.tuple([z.enum(['0', '1'])]),
   /** Exam: choose (or toggle, for multiple response) a letter at a position. */
   ea: z.tuple([sessionId, step, letter]),
   /** Exam: move to a position. */
   en: z.tuple([sessionId, step]),
-  /** Exam: submit for scoring. */
-  es: z.tuple([sessionId]),
-  /** Exam: show the n-th wrong answer of the result. */
-  er: z.tuple([sessionId, step]),
+  /** Exam: ask to submit from a position (shows how many are unanswered; "back" returns there). */
+  es: z.tuple([sessionId, step]),
+  /** Exam: submit for scoring, confirmed. */
+  ey: z.tuple([sessionId]),
+  /** Exam result: the n-th wrong answer (-1 = back to the result). */
+  er: z.tuple([sessionId, z.coerce.number().int().min(-1).max(999)]),
   /** Daily question: answer. */
   da: z.tuple([postId, letter]),
   /** Start a quiz on one weak section. */
-  wq: z.tuple([sectionId]),
+  wq: z.tuple([sectionRef]),
+  /** Start a quiz on one task of the person's exam (weak spots, the weekly digest). */
+  wt: z.tuple([task]),
 } as const;
 
 export type CustomIdKind = keyof typeof kinds;

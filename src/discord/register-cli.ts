@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
-import { loadContent } from '../content.js';
-import { ContentError } from '../knowledge/problems.js';
+import { ContentError, loadContent } from '../study/index.js';
 import { registerCommands } from './register.js';
 import { commandBodies } from './registry.js';
 

@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import type { Content } from '../content.js';
+import type { Content } from '../study/index.js';
 import { commandBodies } from './registry.js';
 
 /**

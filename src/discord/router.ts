@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
-import { isStoreFailure } from '../db/store-error.js';
+import { isStoreFailure } from '../study/index.js';
 import type { ComponentInteraction } from './command.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId, type CustomIdKind, type ParsedCustomId } from './custom-id.js';
 import { describeDiscordError } from './discord-error.js';
 import { commandsByName, componentHandlers } from './registry.js';
-import { replyPrivately } from './reply.js';
+import { respond } from './respond.js';
 
 type Handler = (interaction: ComponentInteraction, fields: unknown, ctx: BotContext) => Promise<void>;
 
@@ -31,7 +31,7 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
     if (state.ok || !interaction.isRepliable()) return false;
     const ref = newRef();
     ctx.log.error({ ref, id: interaction.id, user: interaction.user.id, reason: state.reason }, 'interaction refused: database not writable');
-    await replyPrivately(interaction, NOT_SAVED(ref));
+    await respond(interaction, NOT_SAVED(ref));
     return true;
   };
 
@@ -40,11 +40,11 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        if (!command) return await replyPrivately(interaction, 'This command is not part of the bot any more.');
+        if (!command) return await respond(interaction, 'This command is not part of the bot any more.');
         if (!command.readOnly && (await refuseIfStoreDown(interaction))) return;
         if (command.rateLimited) {
           const wait = ctx.limiter.take(interaction.user.id);
-          if (wait > 0) return await replyPrivately(interaction, `Easy there: you can do that again in ${wait} s. Meanwhile, reread your last answer's notes.`);
+          if (wait > 0) return await respond(interaction, `Easy there: you can do that again in ${wait} s. Meanwhile, reread your last answer's notes.`);
         }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
@@ -55,7 +55,7 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
         const handler = parsed && handlers[parsed.kind];
         if (!parsed || !handler) {
           ctx.log.warn({ customId: interaction.customId.slice(0, 120), user: interaction.user.id }, 'unknown or forged custom id');
-          return await replyPrivately(interaction, 'This button is out of date or not one of ours, so nothing changed. Run the command again.');
+          return await respond(interaction, 'This button is out of date or not one of ours, so nothing changed. Run the command again.');
         }
         if (!READ_ONLY_COMPONENTS.has(parsed.kind) && (await refuseIfStoreDown(interaction))) return;
         await handler(interaction, parsed.fields, ctx);
@@ -71,7 +71,7 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
       );
       if (!interaction.isRepliable()) return;
       const words = storage ? NOT_SAVED(ref) : `Something went wrong on our side (ref \`${ref}\`), so that may not have been saved. Please try again.`;
-      await replyPrivately(interaction, words).catch((e: unknown) => ctx.log.warn({ ref, error: describeDiscordError(e) }, 'could not tell the user about the error'));
+      await respond(interaction, words).catch((e: unknown) => ctx.log.warn({ ref, error: describeDiscordError(e) }, 'could not tell the user about the error'));
     }
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { loadExam, type Exam } from './exams.js';
 import { parseNotesFile } from './notes.js';
+import { sectionRef } from './section-ref.js';
 import type { Problem } from './problems.js';
 import type { Section } from './section.js';
 import { loadSynonyms, type Synonyms } from './synonyms.js';
@@ -68,7 +69,15 @@ export function loadKnowledgeInto(dir: string, problems: Problem[], partial: Par
   partial.sections = sections;
 
   const ids = new Map<string, string>();
+  const refs = new Map<string, string>();
   for (const s of sections) {
+    const ref = sectionRef(s.id);
+    const clash = refs.get(ref);
+    if (clash && clash !== s.id) {
+      const [file, line] = s.source.split(/:(?=\d+$)/);
+      problems.push({ file: file!, line: Number(line), message: `section id "${s.id}" has the same short reference as "${clash}": pin another id with {#...}` });
+    }
+    refs.set(ref, s.id);
     const other = ids.get(s.id);
     if (other) {
       const [file, line] = s.source.split(/:(?=\d+$)/);

@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { sectionRef } from './section-ref.js';
 import { Snippets } from './snippet.js';
 import { SynonymExpander } from './synonym-expansion.js';
 import { termProcessor, tokenize, type TermProcessor } from './tokenize.js';
@@ -6,6 +7,8 @@ import type { Section } from './section.js';
 import type { Synonyms } from './synonyms.js';
 
 export interface LookupHit {
+  /** How many of the query's words this section matched (exactly, by prefix or by typo). */
+  matchedWords: number;
   id: string;
   title: string;
   domain: string;
@@ -47,7 +50,10 @@ export class SearchIndex {
   /** Every term in the index with the number of sections it occurs in. */
   private readonly documentFrequency = new Map<string, number>();
 
+  private readonly byRef: Map<string, Section>;
+
   constructor(readonly sections: readonly Section[], synonyms: Synonyms) {
+    this.byRef = new Map(sections.map((s) => [sectionRef(s.id), s]));
     this.byId = new Map(sections.map((s) => [s.id, s]));
     this.expander = new SynonymExpander(synonyms);
     this.processTerm = termProcessor(this.expander.protectedTerms());
@@ -127,6 +133,7 @@ export class SearchIndex {
   private toHit(result: SearchResult, query: string): LookupHit {
     const section = this.byId.get(String(result.id))!;
     return {
+      matchedWords: new Set(result.queryTerms).size,
       id: section.id,
       title: section.title,
       domain: section.domain,
@@ -135,6 +142,12 @@ export class SearchIndex {
       snippet: this.snippets.for(section.id, section.text, query),
       source: section.source,
     };
+  }
+
+  /** The query's words as the index sees them, and which of them the notes contain as they are. */
+  queryTerms(rawQuery: string): { terms: string[]; known: string[] } {
+    const terms = [...new Set(tokenize(rawQuery.slice(0, QUERY_MAX_CHARS)).map((t) => this.processTerm(t)).filter((t): t is string => t !== null))];
+    return { terms, known: terms.filter((t) => this.documentFrequency.has(t)) };
   }
 
   /** Section titles for an autocomplete box: prefix and typo tolerant, at most 25. */
@@ -153,11 +166,9 @@ export class SearchIndex {
   section(id: string): Section | undefined {
     return this.byId.get(id);
   }
-}
 
-/** MiniSearch with its default options over the same sections: the baseline the bench compares with. */
-export function plainIndex(sections: readonly Section[]): (query: string, limit: number) => string[] {
-  const index = new MiniSearch<Pick<Section, 'id' | 'title' | 'text'>>({ fields: ['title', 'text'] });
-  index.addAll(sections.map(({ id, title, text }) => ({ id, title, text })));
-  return (query, limit) => index.search(query).slice(0, limit).map((r) => String(r.id));
+  /** The section behind a short reference (section-ref.ts). */
+  sectionByRef(ref: string): Section | undefined {
+    return this.byRef.get(ref);
+  }
 }

@@ -41,6 +41,8 @@ export interface QuizStep {
 
 export interface Feedback {
   ok: true;
+  sessionId: string;
+  exam: Exam;
   step: number;
   total: number;
   question: Question;
@@ -175,10 +177,11 @@ function loadQuiz(engine: Engine, sessionId: string, personId: string): { ok: tr
   return { ok: true, session };
 }
 
-/** The step a button points at (a "Next" click, a reopened message). */
+/** The step a button points at (a "Next" click, a toggle): only the quiz's current, unanswered step. */
 export function quizStep(engine: Engine, input: { sessionId: string; personId: string; step: number }): { ok: true; step: QuizStep } | Refusal {
   const loaded = loadQuiz(engine, input.sessionId, input.personId);
   if (!loaded.ok) return loaded;
+  if (loaded.session.finishedAt || input.step !== loaded.session.position) return refuse('stale', {});
   const step = currentStep(engine, loaded.session, input.step);
   return step ? { ok: true, step } : refuse('stale', {});
 }
@@ -211,7 +214,7 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
   const previous = session.answers[answer.step];
   if (previous != null) {
     const summary = answer.step + 1 >= total ? summarize(engine, session.questionIds, session.answers) : null;
-    return { ok: true, step: answer.step, total, question: at.question, grade: grade(at.question, previous), duplicate: true, streak: null, points: 0, summary };
+    return { ok: true, sessionId: session.id, exam: at.exam, step: answer.step, total, question: at.question, grade: grade(at.question, previous), duplicate: true, streak: null, points: 0, summary };
   }
   if (answer.step !== session.position) return refuse('stale', {});
 
@@ -242,6 +245,8 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
   if (summary) finishSession(engine.store, session.id, summary, now);
   return {
     ok: true,
+    sessionId: session.id,
+    exam: at.exam,
     step: answer.step,
     total,
     question: at.question,

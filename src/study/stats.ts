@@ -1,5 +1,5 @@
 import type { Engine } from '../core/engine.js';
-import { answerHistory, type AnswerRecord } from '../db/attempts.js';
+import { answerHistory } from '../db/attempts.js';
 import { getStreak } from '../db/streaks.js';
 import type { Exam } from '../knowledge/exams.js';
 import { localDate } from '../progress/calendar.js';
@@ -53,7 +53,7 @@ export function personStats(engine: Engine, input: { personId: string; guildId: 
   const exam = input.exam ?? examFor(engine, personId, guildId);
   const history = answerHistory(engine.store, personId);
   const inExam = history.filter((a) => engine.content.pool.byId.get(a.questionId)?.exams[exam.code] !== undefined);
-  const placement = (a: AnswerRecord) => engine.content.pool.byId.get(a.questionId)?.exams[exam.code];
+  const placement = (a: { questionId: string }) => engine.content.pool.byId.get(a.questionId)?.exams[exam.code];
   const correct = history.filter((a) => a.correct).length;
   const today = localDate(now, zoneFor(engine, personId, guildId));
   const titles = new Map(engine.content.sections.map((s) => [s.id, s.title]));

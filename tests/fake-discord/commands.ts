@@ -41,7 +41,17 @@ export class CommandStore {
   /** The command a user in this guild would run: guild commands shadow global ones. */
   find(guildId: string, name: string): APIApplicationCommand | undefined {
     const inGuild = [...this.scope(guildId).values()].find((c) => c.name === name && (c.type ?? 1) === 1);
-    return inGuild ?? [...this.global.values()].find((c) => c.name === name && (c.type ?? 1) === 1);
+    return inGuild ?? this.findGlobal(name);
+  }
+
+  /** The command a user in a DM would run: only global commands reach DMs. */
+  findGlobal(name: string): APIApplicationCommand | undefined {
+    return [...this.global.values()].find((c) => c.name === name && (c.type ?? 1) === 1);
+  }
+
+  /** Guilds where a chat input command of this name is registered. */
+  guildsWith(name: string): string[] {
+    return [...this.guilds.entries()].filter(([, cmds]) => [...cmds.values()].some((c) => c.name === name && (c.type ?? 1) === 1)).map(([id]) => id);
   }
 
   private build(guildId: string | null, def: JsonObject): APIApplicationCommand {

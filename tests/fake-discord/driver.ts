@@ -1,23 +1,38 @@
-// The test's hands: what a user does in the Discord client (run a slash command, type into an
-// autocomplete option, click a button, pick from a select), turned into INTERACTION_CREATE
-// payloads as Discord builds them and dispatched to the bot with a 3 s acknowledgement timer.
-import type { APIApplicationCommand, APIMessage, InteractionContextType, Locale } from 'discord.js';
+// The test's hands: what a user does in the Discord client (run a slash command in a guild or in
+// the bot's DMs, type into an autocomplete option, click a button, pick from a select), turned
+// into INTERACTION_CREATE payloads as Discord builds them and dispatched to the bot with a 3 s
+// acknowledgement timer.
+import type { APIApplicationCommand, APIMessage, APIUser, InteractionContextType, Locale } from 'discord.js';
 import type { Gateway } from './gateway.js';
 import { randomToken, snowflake } from './http.js';
 import { buildOptions, InteractionRecord, makeHandle, splitCommand } from './interactions.js';
 import type { FakeState } from './state.js';
 import { isObject, MESSAGE_FLAG_LOADING } from './validate.js';
-import type { ChannelRecord, GuildRecord, MemberRecord } from './world.js';
+import { BOT_DM_APP_PERMISSIONS, type ChannelRecord, type DmChannelRecord, type GuildRecord, type MemberRecord } from './world.js';
 import type { FakeInteractionPayload, Interaction, InteractionKind, JsonObject, SlashOptions } from './types.js';
 
 const ACK_WINDOW_MS = 3000;
 const EN_US = 'en-US' as Locale;
+const CONTEXT_GUILD = 0 as InteractionContextType;
+const CONTEXT_BOT_DM = 1 as InteractionContextType;
 
 interface Located {
   guild: GuildRecord;
   member: MemberRecord;
   channel: ChannelRecord;
 }
+
+/** The bot's DM with a user. */
+interface InDm {
+  user: APIUser;
+  dm: DmChannelRecord;
+}
+
+/** Where an interaction happens. */
+type Place = Located | InDm;
+
+const inDm = (p: Place): p is InDm => 'dm' in p;
+const userOf = (p: Place): string => (inDm(p) ? p.user.id : p.member.userId);
 
 interface DispatchExtra {
   command: APIApplicationCommand | null;
@@ -37,6 +52,40 @@ export class Driver {
 
   slashTampered(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
     return this.command(memberId, guildId, channelId, name, options, subcommand, true);
+  }
+
+  /** A slash command in the bot's DM with a user: a global command that allows the BotDM context. */
+  async slashInDm(userId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
+    this.ensureConnected();
+    const place = this.dmOf(userId);
+    const split = splitCommand(name, subcommand);
+    const cmd = this.s.commands.findGlobal(split.name);
+    if (!cmd) {
+      const guilds = this.s.commands.guildsWith(split.name);
+      if (guilds.length > 0) {
+        const where = guilds.map((id) => this.s.world.guilds.get(id)?.name ?? id).join(', ');
+        throw new Error(`fake-discord: /${split.name} is registered only as a guild command (${where}); guild commands cannot be used in DMs, register it globally with the BotDM context`);
+      }
+      const global = this.s.commands.list(null).map((c) => `/${c.name}`);
+      throw new Error(`fake-discord: /${split.name} is not registered globally, so it cannot be used in DMs (global commands: ${global.join(', ') || 'none'})`);
+    }
+    if (cmd.contexts && !cmd.contexts.includes(CONTEXT_BOT_DM)) {
+      throw new Error(`fake-discord: /${cmd.name} does not allow the BotDM context (contexts: ${JSON.stringify(cmd.contexts)}), so Discord does not offer it in DMs`);
+    }
+    const built = buildOptions({ world: this.s.world, guild: null, channelPerms: () => 0n }, cmd, split.path, options, null);
+    const id = snowflake(this.s.now());
+    const payload: FakeInteractionPayload = {
+      ...this.base(place, id, randomToken()),
+      type: 2,
+      data: {
+        id: cmd.id,
+        name: cmd.name,
+        type: 1,
+        ...(built.options.length ? { options: built.options } : {}),
+        ...(Object.keys(built.resolved).length ? { resolved: built.resolved } : {}),
+      },
+    };
+    return this.dispatch(payload, 'command', built.fullName, place, { command: cmd, sourceMessageId: null, focusedType: undefined });
   }
 
   private async command(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions, subcommand: string | undefined, tampered: boolean): Promise<Interaction> {
@@ -116,9 +165,8 @@ export class Driver {
     const stored = this.s.store.get(id);
     if (!stored || stored.deleted) throw new Error(`fake-discord: message ${id} does not exist (or was deleted)`);
     const m = stored.message;
-    if (stored.guildId === null) throw new Error(`fake-discord: message ${id} is not in a guild`);
-    const loc = this.locate(memberId, stored.guildId, m.channel_id);
-    if (stored.ephemeral && stored.visibleTo !== loc.member.userId) {
+    const place = stored.guildId === null ? this.dmMessagePlace(memberId, m) : this.locate(memberId, stored.guildId, m.channel_id);
+    if (stored.ephemeral && stored.visibleTo !== userOf(place)) {
       throw new Error(`fake-discord: message ${id} is ephemeral for ${stored.visibleTo ?? '?'}; ${memberId} cannot see it`);
     }
     if (((m.flags ?? 0) & MESSAGE_FLAG_LOADING) !== 0) throw new Error(`fake-discord: message ${id} is still "thinking"; it has no components yet`);
@@ -145,12 +193,12 @@ export class Driver {
     }
     const iid = snowflake(this.s.now());
     const payload: FakeInteractionPayload = {
-      ...this.base(loc, iid, randomToken()),
+      ...this.base(place, iid, randomToken()),
       type: 3,
       data,
       message: structuredClone(m),
     };
-    return this.dispatch(payload, 'component', customId, loc, { command: null, sourceMessageId: m.id, focusedType: undefined });
+    return this.dispatch(payload, 'component', customId, place, { command: null, sourceMessageId: m.id, focusedType: undefined });
   }
 
   private optionCtx(guild: GuildRecord, member: MemberRecord) {
@@ -174,9 +222,43 @@ export class Driver {
     return { guild, member, channel };
   }
 
-  /** The fields every guild interaction carries. */
-  private base({ guild, member, channel }: Located, id: string, token: string) {
+  private dmOf(userIdOrName: string): InDm {
     const w = this.s.world;
+    const user = w.findUser(userIdOrName);
+    if (!user) throw new Error(`fake-discord: no user ${userIdOrName}`);
+    if (user.id === w.botUser.id) throw new Error('fake-discord: the bot cannot DM itself');
+    return { user, dm: w.dmChannel(user.id) };
+  }
+
+  /** Only the DM's recipient sees a message in the bot's DM with them. */
+  private dmMessagePlace(userIdOrName: string, m: APIMessage): InDm {
+    const place = this.dmOf(userIdOrName);
+    if (place.dm.id !== m.channel_id) throw new Error(`fake-discord: message ${m.id} is not in ${place.user.username}'s DM with the bot; they cannot see it`);
+    return place;
+  }
+
+  /** The fields every interaction carries: with guild and member in a guild, with user in a DM. */
+  private base(place: Place, id: string, token: string) {
+    const w = this.s.world;
+    if (inDm(place)) {
+      return {
+        id,
+        application_id: this.s.opts.applicationId,
+        token,
+        version: 1 as const,
+        channel_id: place.dm.id,
+        channel: w.dmChannelObject(place.dm),
+        user: w.user(place.user.id),
+        app_permissions: BOT_DM_APP_PERMISSIONS.toString(),
+        locale: EN_US,
+        entitlements: [],
+        // As Discord sends it for a user install; a guild install in the bot's DMs gets {'0': '0'}.
+        authorizing_integration_owners: { '1': place.user.id },
+        context: CONTEXT_BOT_DM,
+        attachment_size_limit: 10 * 1024 * 1024,
+      };
+    }
+    const { guild, member, channel } = place;
     return {
       id,
       application_id: this.s.opts.applicationId,
@@ -192,7 +274,7 @@ export class Driver {
       guild_locale: EN_US,
       entitlements: [],
       authorizing_integration_owners: { '0': guild.id },
-      context: 0 as InteractionContextType,
+      context: CONTEXT_GUILD,
       attachment_size_limit: 10 * 1024 * 1024,
     };
   }
@@ -202,16 +284,16 @@ export class Driver {
     if (!this.gateway.hasSession()) throw new Error('fake-discord: the bot has no gateway session (not connected or not identified yet)');
   }
 
-  private dispatch(payload: FakeInteractionPayload, kind: InteractionKind, name: string, loc: Located, extra: DispatchExtra): Interaction {
+  private dispatch(payload: FakeInteractionPayload, kind: InteractionKind, name: string, place: Place, extra: DispatchExtra): Interaction {
     const s = this.s;
     const rec = new InteractionRecord(
       payload.id,
       payload.token,
       kind,
       name,
-      loc.member.userId,
-      loc.guild.id,
-      loc.channel.id,
+      userOf(place),
+      inDm(place) ? null : place.guild.id,
+      inDm(place) ? place.dm.id : place.channel.id,
       s.now(),
       payload,
       extra.command,

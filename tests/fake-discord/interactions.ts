@@ -34,7 +34,8 @@ export class InteractionRecord {
     readonly kind: InteractionKind,
     readonly name: string,
     readonly userId: string,
-    readonly guildId: string,
+    /** null for an interaction in the bot's DM with the user. */
+    readonly guildId: string | null,
     readonly channelId: string,
     /** Fake-clock time, for the 15 minute token lifetime. */
     readonly createdAt: number,
@@ -141,7 +142,8 @@ export interface BuiltOptions {
 
 interface Ctx {
   world: World;
-  guild: GuildRecord;
+  /** null in a DM: user options then name any user the fake knows, and resolve without members. */
+  guild: GuildRecord | null;
   channelPerms: (channelId: string) => bigint;
   /** A tampered client: values outside choices, lengths and ranges go through, as a bot must expect. */
   tampered?: boolean;
@@ -265,6 +267,13 @@ function convert(
     }
     case 6:
     case 9: {
+      if (ctx.guild === null) {
+        // In a DM there are no members or roles: any user Discord knows, resolved as a user only.
+        const u = ctx.world.findUser(String(raw));
+        if (!u) fail(`${where}: no user ${JSON.stringify(raw)} known to the fake`);
+        resolved.users = { ...resolved.users, [u.id]: u };
+        return { name: def.name, type: def.type, value: u.id } as DataOption;
+      }
       const m = ctx.world.member(ctx.guild, String(raw));
       if (m) {
         const full = ctx.world.interactionMember(ctx.guild, m);
@@ -289,6 +298,7 @@ function convert(
       return fail(`${where}: no member ${JSON.stringify(raw)} in guild ${ctx.guild.name}`);
     }
     case 7: {
+      if (ctx.guild === null) fail(`${where}: channel options are not supported in a DM by the fake`);
       const ch = ctx.world.channel(ctx.guild, String(raw));
       if (!ch || ch.state === 'deleted') fail(`${where}: no channel ${JSON.stringify(raw)} in guild ${ctx.guild.name}`);
       if (def.channel_types && def.channel_types.length > 0 && !def.channel_types.some((t) => t === 0)) {
@@ -298,6 +308,7 @@ function convert(
       return { name: def.name, type: 7, value: ch.id };
     }
     case 8: {
+      if (ctx.guild === null) fail(`${where}: there are no roles in a DM`);
       const role = ctx.world.roles(ctx.guild).find((r) => r.id === String(raw) || r.name === String(raw));
       if (!role) fail(`${where}: no role ${JSON.stringify(raw)}`);
       resolved.roles = { ...resolved.roles, [role.id]: role };

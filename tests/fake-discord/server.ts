@@ -6,7 +6,7 @@
 // are in routes/, user actions in driver.ts, shared memory in state.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApplicationFlags, APIApplicationCommand, APIMessage } from 'discord.js';
+import type { APIApplicationCommand, APIMessage } from 'discord.js';
 import { Driver } from './driver.js';
 import { faultReply, Faults, type FaultHandle, type FaultSpec } from './faults.js';
 import { Gateway } from './gateway.js';
@@ -23,7 +23,6 @@ import type {
   FakeDiscord,
   FakeDiscordOptions,
   GatewayInfo,
-  Interaction,
   InteractionKind,
   RequestRecord,
   Violation,
@@ -53,21 +52,9 @@ class Fake implements FakeDiscord {
     this.gateway = new Gateway({
       token: opts.token,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
-      ready: (sessionId) => ({
-        v: 10,
-        user: w.user(w.botUser.id),
-        guilds: [...w.guilds.keys()].map((id) => ({ id, unavailable: true })),
-        session_id: sessionId,
-        resume_gateway_url: s.wsUrl,
-        shard: [0, 1],
-        application: { id: opts.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
-      }),
+      ready: (sessionId) => w.ready(sessionId, s.wsUrl, opts.applicationId),
       guildCreates: () => [...w.guilds.values()].map((g) => w.guildCreate(g)),
-      members: (guildId, ids) => {
-        const g = w.guilds.get(guildId);
-        if (!g) return [];
-        return [...g.members.values()].filter((m) => ids === null || ids.includes(m.userId)).map((m) => w.guildMember(g, m));
-      },
+      members: (guildId, ids) => w.memberChunk(guildId, ids),
       onError: (detail) => s.violate('gateway', detail),
     });
     this.router = new Router({ token: opts.token, violate: (rule, detail, route) => s.violate(rule, detail, route) });
@@ -125,29 +112,13 @@ class Fake implements FakeDiscord {
 
   // ------------------------------------------------------------ driver API
 
-  slash(...args: Parameters<FakeDiscord['slash']>): Promise<Interaction> {
-    return this.driver.slash(...args);
-  }
-
-  slashTampered(...args: Parameters<FakeDiscord['slashTampered']>): Promise<Interaction> {
-    return this.driver.slashTampered(...args);
-  }
-
-  autocomplete(...args: Parameters<FakeDiscord['autocomplete']>): Promise<Interaction> {
-    return this.driver.autocomplete(...args);
-  }
-
-  click(...args: Parameters<FakeDiscord['click']>): Promise<Interaction> {
-    return this.driver.click(...args);
-  }
-
-  select(...args: Parameters<FakeDiscord['select']>): Promise<Interaction> {
-    return this.driver.select(...args);
-  }
-
-  forge(...args: Parameters<FakeDiscord['forge']>): Promise<Interaction> {
-    return this.driver.forge(...args);
-  }
+  readonly slash: FakeDiscord['slash'] = (...args) => this.driver.slash(...args);
+  readonly slashTampered: FakeDiscord['slashTampered'] = (...args) => this.driver.slashTampered(...args);
+  readonly slashInDm: FakeDiscord['slashInDm'] = (...args) => this.driver.slashInDm(...args);
+  readonly autocomplete: FakeDiscord['autocomplete'] = (...args) => this.driver.autocomplete(...args);
+  readonly click: FakeDiscord['click'] = (...args) => this.driver.click(...args);
+  readonly select: FakeDiscord['select'] = (...args) => this.driver.select(...args);
+  readonly forge: FakeDiscord['forge'] = (...args) => this.driver.forge(...args);
 
   // ------------------------------------------------------------ reading what happened
 

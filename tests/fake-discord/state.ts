@@ -70,7 +70,7 @@ export class FakeState {
 
   /** A new visible message becomes its channel's last_message_id. */
   bumpChannel(channelId: string, stored: StoredMessage): void {
-    const ch = this.world.channels.get(channelId);
+    const ch = this.world.channels.get(channelId) ?? this.world.dmChannels.get(channelId);
     if (ch && !stored.ephemeral) ch.lastMessageId = stored.message.id;
   }
 }

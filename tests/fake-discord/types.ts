@@ -176,6 +176,12 @@ export interface FakeDiscord {
   slash(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
   /** Like slash, but option values skip Discord's client-side checks (choices, lengths, ranges): a tampered client. */
   slashTampered(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
+  /**
+   * A slash command in the bot's DM with a user (by id or username; any user the fake knows). As
+   * on Discord the command must be global and allow the BotDM context (contexts include 1, or are
+   * unset); a guild-only command throws. The payload has `user`, no guild_id or member, `context: 1`.
+   */
+  slashInDm(userId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
   autocomplete(
     memberId: string,
     guildId: string,
@@ -186,6 +192,7 @@ export interface FakeDiscord {
     otherOptions?: SlashOptions,
     subcommand?: string,
   ): Promise<Interaction>;
+  /** A button press. On a message in the bot's DM with a user, memberId is that user (nobody else sees it). */
   click(memberId: string, message: APIMessage | string, customId: string): Promise<Interaction>;
   select(memberId: string, message: APIMessage | string, customId: string, values: string[]): Promise<Interaction>;
   /** A button press with any custom_id on a message the member sees: what a tampered client or an old message sends. */

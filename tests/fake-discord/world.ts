@@ -1,5 +1,6 @@
 // The fake's guilds, channels, members and users, and the Discord objects built from them.
 import type {
+  ApplicationFlags,
   ChannelFlags,
   GuildMemberFlags,
   GuildSystemChannelFlags,
@@ -7,6 +8,7 @@ import type {
   RoleFlags,
   UserFlags,
   APIChannel,
+  APIDMChannel,
   APIGuildMember,
   APIInteractionDataResolvedChannel,
   APIInteractionGuildMember,
@@ -14,6 +16,7 @@ import type {
   APITextChannel,
   APIUser,
   GatewayGuildCreateDispatchData,
+  GatewayReadyDispatchData,
 } from 'discord.js';
 import type { ChannelState, FakeDiscordOptions } from './types.js';
 
@@ -27,6 +30,7 @@ export const PERM = {
   EMBED_LINKS: bit(14),
   ATTACH_FILES: bit(15),
   READ_MESSAGE_HISTORY: bit(16),
+  MENTION_EVERYONE: bit(17),
   USE_EXTERNAL_EMOJIS: bit(18),
   CONNECT: bit(20),
   SPEAK: bit(21),
@@ -54,12 +58,24 @@ export const BASIC_PERMISSIONS =
 
 export const STAFF_PERMISSIONS = PERM.ADMINISTRATOR | PERM.MANAGE_GUILD;
 
+/** app_permissions in the bot's DM with a user, as Discord sends them. */
+export const BOT_DM_APP_PERMISSIONS = PERM.ATTACH_FILES | PERM.EMBED_LINKS | PERM.MENTION_EVERYONE | PERM.USE_EXTERNAL_EMOJIS;
+
 export interface ChannelRecord {
   id: string;
   guildId: string;
   name: string;
   position: number;
   state: ChannelState;
+  lastMessageId: string | null;
+}
+
+/** The bot's DM channel with one user; Discord keeps one per user. */
+export interface DmChannelRecord {
+  id: string;
+  /** Always null: tells a DM apart from a guild ChannelRecord. */
+  guildId: null;
+  recipientId: string;
   lastMessageId: string | null;
 }
 
@@ -85,6 +101,8 @@ export class World {
   readonly guilds = new Map<string, GuildRecord>();
   readonly channels = new Map<string, ChannelRecord>();
   readonly users = new Map<string, APIUser>();
+  /** The bot's DM channels by channel id, opened on first use. */
+  readonly dmChannels = new Map<string, DmChannelRecord>();
   readonly botUser: APIUser;
 
   constructor(
@@ -158,6 +176,26 @@ export class World {
     if (byId) return byId;
     for (const c of guild.channels.values()) if (c.name === idOrName) return c;
     return undefined;
+  }
+
+  /** Any user the fake knows (members of any guild, past members, the bot), by id or username. */
+  findUser(idOrName: string): APIUser | undefined {
+    const byId = this.users.get(idOrName);
+    if (byId) return { ...byId };
+    for (const u of this.users.values()) if (u.username === idOrName) return { ...u };
+    return undefined;
+  }
+
+  /** The bot's DM channel with a user, opened the first time it is needed. */
+  dmChannel(userId: string): DmChannelRecord {
+    for (const dm of this.dmChannels.values()) if (dm.recipientId === userId) return dm;
+    const dm: DmChannelRecord = { id: this.makeId(), guildId: null, recipientId: userId, lastMessageId: null };
+    this.dmChannels.set(dm.id, dm);
+    return dm;
+  }
+
+  dmChannelObject(dm: DmChannelRecord): APIDMChannel {
+    return { id: dm.id, type: 1, name: null, last_message_id: dm.lastMessageId, flags: 0 as ChannelFlags, recipients: [this.user(dm.recipientId)] };
   }
 
   user(id: string): APIUser {
@@ -296,6 +334,26 @@ export class World {
       safety_alerts_channel_id: null,
       incidents_data: null,
     };
+  }
+
+  /** READY: the bot user and every guild, unavailable until its GUILD_CREATE. */
+  ready(sessionId: string, resumeUrl: string, applicationId: string): GatewayReadyDispatchData {
+    return {
+      v: 10,
+      user: this.user(this.botUser.id),
+      guilds: [...this.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      session_id: sessionId,
+      resume_gateway_url: resumeUrl,
+      shard: [0, 1],
+      application: { id: applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+    };
+  }
+
+  /** Members of a guild for a gateway member request (op 8): all, or the given user ids. */
+  memberChunk(guildId: string, userIds: string[] | null): APIGuildMember[] {
+    const g = this.guilds.get(guildId);
+    if (!g) return [];
+    return [...g.members.values()].filter((m) => userIds === null || userIds.includes(m.userId)).map((m) => this.guildMember(g, m));
   }
 
   guildCreate(guild: GuildRecord): GatewayGuildCreateDispatchData {

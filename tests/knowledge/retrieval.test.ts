@@ -2,7 +2,7 @@
 // on the writers' queries and on a held-out set written without seeing the search results.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateRetrieval, loadRetrievalCases, type RetrievalReport } from '../../src/knowledge/retrieval-eval.js';
+import { evaluateRetrieval, loadRetrievalCases, type RetrievalReport } from '../retrieval/eval.js';
 import { shippedContent } from '../e2e/harness.js';
 
 const content = shippedContent();

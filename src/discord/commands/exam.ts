@@ -1,80 +1,68 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { Content } from '../../content.js';
-import { chooseExamAnswer, examResult, showExam, startExam, submitExam, type ExamView } from '../../quiz/exam-session.js';
-import type { ExamResult } from '../../quiz/exam-score.js';
+import { chooseExamAnswer, EXAM_MAX_LENGTH, examFor, examProgress, examResult, showExam, startExam, submitExam } from '../../study/index.js';
 import type { ComponentHandlers, ComponentInteraction, SlashCommand } from '../command.js';
-import { examButtons, reviewButtons } from '../components.js';
-import { examEmbed, examResultEmbed, reviewEmbed } from '../embeds.js';
-import { replyPrivately } from '../reply.js';
-import { NO_MENTIONS } from '../safe-text.js';
+import type { BotContext } from '../context.js';
+import { respond, update } from '../respond.js';
+import { examStatusLine } from '../views/exam-status.js';
+import { confirmView, examView, resultEmbed, resultView, reviewView } from '../views/exam.js';
+import { refusalText } from '../words.js';
 
-const EXAM_MAX_LENGTH = 100;
+type Outcome = ReturnType<typeof showExam>;
 
-function viewPayload(content: Content, view: ExamView) {
-  return {
-    embeds: [examEmbed(content, view)],
-    components: examButtons(view.session.id, view.position, view.total, view.question, view.chosen),
-    allowedMentions: NO_MENTIONS,
-  };
+/** Moves on from an exam step: the next view, the result when time ran out, or why not. */
+async function show(interaction: ComponentInteraction, ctx: BotContext, sessionId: string, outcome: Outcome): Promise<void> {
+  if (outcome.ok) return update(interaction, examView(outcome.view));
+  if (outcome.reason === 'submitted') {
+    const found = examResult(ctx.engine, { sessionId, personId: interaction.user.id });
+    return update(interaction, { ...resultView(sessionId, outcome.result, found.ok ? found.exam : undefined), content: refusalText(outcome) });
+  }
+  return respond(interaction, refusalText(outcome));
 }
 
-function resultPayload(sessionId: string, result: ExamResult) {
-  // content '' clears the "Good luck" line of the exam's first message.
-  return { content: '', embeds: [examResultEmbed(result)], components: reviewButtons(sessionId, -1, result.wrong.length), allowedMentions: NO_MENTIONS };
-}
-
-/** Moves on from an exam step: the next view, or the result when time ran out or it was refused. */
-async function show(interaction: ComponentInteraction, content: Content, sessionId: string, outcome: ReturnType<typeof showExam>) {
-  if (outcome.ok) return interaction.update(viewPayload(content, outcome.view));
-  if ('result' in outcome) return interaction.update({ ...resultPayload(sessionId, outcome.result), content: outcome.message });
-  return replyPrivately(interaction, outcome.message);
-}
-
-export const exam: SlashCommand = {
+export const exam = {
   rateLimited: true,
-  data: (content) =>
+  data: () =>
     new SlashCommandBuilder()
       .setName('exam')
-      .setDescription(`A timed mock exam, scored ${content.blueprint.exam.score.min}-${content.blueprint.exam.score.max} (resumes an unfinished one)`)
-      .addIntegerOption((o) =>
-        o.setName('length').setDescription(`Questions (default ${content.blueprint.exam.questions}; time is scaled to the length)`).setMinValue(1).setMaxValue(EXAM_MAX_LENGTH),
-      )
+      .setDescription('A timed mock exam of your exam, scored like the real one (resumes an unfinished one)')
+      .addIntegerOption((o) => o.setName('length').setDescription('Questions (default: the real exam’s; time is scaled to the length)').setMinValue(1).setMaxValue(EXAM_MAX_LENGTH))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .toJSON(),
 
   async execute(interaction, ctx) {
     const length = interaction.options.getInteger('length');
-    if (length !== null && (length < 1 || length > EXAM_MAX_LENGTH)) return replyPrivately(interaction, `Length must be 1 to ${EXAM_MAX_LENGTH}.`);
+    if (length !== null && (length < 1 || length > EXAM_MAX_LENGTH)) return respond(interaction, `Length must be 1 to ${EXAM_MAX_LENGTH}.`);
     const started = startExam(ctx.engine, { personId: interaction.user.id, guildId: interaction.guildId, length: length ?? undefined });
-    if (!started.ok) return replyPrivately(interaction, started.message);
-    const { content } = ctx.engine;
-    const payload = viewPayload(content, started.view);
-    if (started.previous) payload.embeds.unshift(examResultEmbed(started.previous).setTitle(`Previous exam (time ran out): ${started.previous.scaled}`));
-    await replyPrivately(interaction, {
-      ...payload,
-      content: started.resumed ? 'Resuming your exam: the clock kept running.' : 'Good luck. Answers can be changed until you submit; nothing is marked before.',
-    });
+    if (!started.ok) return respond(interaction, refusalText(started));
+    const view = examView(started.view, started.resumed ? 'Resuming your exam: the clock kept running.' : examStatusLine(started.view.exam, 'Answers can be changed until you submit; nothing is marked before.'));
+    if (started.previous && typeof view !== 'string') view.embeds = [resultEmbed(started.previous, examFor(ctx.engine, interaction.user.id, interaction.guildId)).setTitle(`Previous exam (time ran out): ${started.previous.scaled}`), ...(view.embeds ?? [])];
+    await respond(interaction, view);
   },
-};
+} satisfies SlashCommand;
 
-export const examComponents: ComponentHandlers = {
+export const examComponents = {
   async ea(interaction, [sessionId, position, letter], ctx) {
-    const chosen = chooseExamAnswer(ctx.engine, { sessionId, personId: interaction.user.id, position, letter });
-    await show(interaction, ctx.engine.content, sessionId, chosen);
+    await show(interaction, ctx, sessionId, chooseExamAnswer(ctx.engine, { sessionId, personId: interaction.user.id, position, letter }));
   },
   async en(interaction, [sessionId, position], ctx) {
-    await show(interaction, ctx.engine.content, sessionId, showExam(ctx.engine, sessionId, interaction.user.id, position));
+    await show(interaction, ctx, sessionId, showExam(ctx.engine, { sessionId, personId: interaction.user.id, position }));
   },
-  async es(interaction, [sessionId], ctx) {
-    const submitted = submitExam(ctx.engine, sessionId, interaction.user.id);
-    if (!submitted.ok) return replyPrivately(interaction, submitted.message);
-    await interaction.update(resultPayload(sessionId, submitted.result));
+  async es(interaction, [sessionId, position], ctx) {
+    const progress = examProgress(ctx.engine, { sessionId, personId: interaction.user.id });
+    if (!progress.ok) return show(interaction, ctx, sessionId, progress);
+    await update(interaction, confirmView(sessionId, position, progress));
+  },
+  async ey(interaction, [sessionId], ctx) {
+    const submitted = submitExam(ctx.engine, { sessionId, personId: interaction.user.id });
+    if (!submitted.ok) return respond(interaction, refusalText(submitted));
+    const found = examResult(ctx.engine, { sessionId, personId: interaction.user.id });
+    await update(interaction, resultView(sessionId, submitted.result, found.ok ? found.exam : undefined));
   },
   async er(interaction, [sessionId, index], ctx) {
-    const found = examResult(ctx.engine, sessionId, interaction.user.id);
-    if (!found.ok) return replyPrivately(interaction, found.message);
-    const { result } = found;
-    if (index >= result.wrong.length) return replyPrivately(interaction, 'Nothing more to review.');
-    await interaction.update({ content: '', embeds: [reviewEmbed(ctx.engine.content, result, index)], components: reviewButtons(sessionId, index, result.wrong.length), allowedMentions: NO_MENTIONS });
+    const found = examResult(ctx.engine, { sessionId, personId: interaction.user.id });
+    if (!found.ok) return respond(interaction, refusalText(found));
+    if (index < 0) return update(interaction, resultView(sessionId, found.result, found.exam));
+    if (index >= found.result.wrong.length) return respond(interaction, 'Nothing more to review.');
+    await update(interaction, reviewView(ctx.engine, sessionId, found.result, found.exam, index));
   },
-};
+} satisfies ComponentHandlers<'ea' | 'en' | 'es' | 'ey' | 'er'>;

@@ -1,12 +1,12 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { cleanGroupName, createGroup, joinGroup, leaveGroup, listGroups, MAX_GROUP_NAME_LENGTH } from '../../db/groups.js';
 import { truncate } from '../../format.js';
+import { createStudyGroup, groupName, joinStudyGroup, leaveStudyGroup, MAX_GROUP_NAME_LENGTH, studyGroups } from '../../study/index.js';
 import type { SlashCommand } from '../command.js';
 import { LIMITS } from '../limits.js';
-import { replyPrivately } from '../reply.js';
+import { respond } from '../respond.js';
 import { userText } from '../safe-text.js';
 
-export const group: SlashCommand = {
+export const group = {
   data: () =>
     new SlashCommandBuilder()
       .setName('group')
@@ -30,41 +30,39 @@ export const group: SlashCommand = {
 
   async execute(interaction, ctx) {
     const guildId = interaction.guildId;
-    if (!guildId) return replyPrivately(interaction, 'Study groups live in a server.');
-    const { store, clock } = ctx.engine;
+    if (!guildId) return respond(interaction, 'Study groups live in a server.');
     const sub = interaction.options.getSubcommand();
-    const rawName = interaction.options.getString('name') ?? '';
-    const name = cleanGroupName(rawName);
+    const name = groupName(interaction.options.getString('name') ?? '') ?? '';
     const shown = userText(name, MAX_GROUP_NAME_LENGTH);
-    if ((sub === 'create' || sub === 'join') && (name === '' || name.length > MAX_GROUP_NAME_LENGTH)) {
-      return replyPrivately(interaction, `A group name is 1 to ${MAX_GROUP_NAME_LENGTH} characters.`);
+    if ((sub === 'create' || sub === 'join') && name === '') {
+      return respond(interaction, `A group name is 1 to ${MAX_GROUP_NAME_LENGTH} characters.`);
     }
     if (sub === 'create') {
-      const created = createGroup(store, { guildId, name, createdBy: interaction.user.id }, clock.now());
+      const created = createStudyGroup(ctx.engine, { guildId, name, personId: interaction.user.id });
       if (!created.ok) {
-        return replyPrivately(interaction, created.reason === 'name-taken' ? `There is already a group called **${userText(created.existing.name, 50)}**: \`/group join\` it.` : 'That name cannot be used.');
+        return respond(interaction, created.reason === 'name-taken' ? `There is already a group called **${userText(created.existing.name, 50)}**: \`/group join\` it.` : 'That name cannot be used.');
       }
-      return replyPrivately(interaction, `Created **${shown}** and joined it${created.left ? ` (you left ${userText(created.left.name, 50)})` : ''}. Invite others with \`/group join\`.`);
+      return respond(interaction, `Created **${shown}** and joined it${created.left ? ` (you left ${userText(created.left.name, 50)})` : ''}. Invite others with \`/group join\`.`);
     }
     if (sub === 'join') {
-      const joined = joinGroup(store, { guildId, name, personId: interaction.user.id }, clock.now());
-      if (!joined.ok) return replyPrivately(interaction, `No group called **${shown}**. See \`/group list\`, or \`/group create\` it.`);
-      if (joined.alreadyMember) return replyPrivately(interaction, `You are already in **${userText(joined.group.name, 50)}**.`);
-      return replyPrivately(interaction, `You joined **${userText(joined.group.name, 50)}**${joined.left ? ` and left ${userText(joined.left.name, 50)}` : ''}.`);
+      const joined = joinStudyGroup(ctx.engine, { guildId, name, personId: interaction.user.id });
+      if (!joined.ok) return respond(interaction, `No group called **${shown}**. See \`/group list\`, or \`/group create\` it.`);
+      if (joined.alreadyMember) return respond(interaction, `You are already in **${userText(joined.group.name, 50)}**.`);
+      return respond(interaction, `You joined **${userText(joined.group.name, 50)}**${joined.left ? ` and left ${userText(joined.left.name, 50)}` : ''}.`);
     }
     if (sub === 'leave') {
-      const left = leaveGroup(store, guildId, interaction.user.id);
-      return replyPrivately(interaction, left ? `You left **${userText(left.name, 50)}**.` : 'You are not in a study group.');
+      const left = leaveStudyGroup(ctx.engine, { guildId, personId: interaction.user.id });
+      return respond(interaction, left ? `You left **${userText(left.name, 50)}**.` : 'You are not in a study group.');
     }
-    const groups = listGroups(store, guildId);
-    if (groups.length === 0) return replyPrivately(interaction, 'No study groups yet. Start one with `/group create`.');
+    const groups = studyGroups(ctx.engine, guildId);
+    if (groups.length === 0) return respond(interaction, 'No study groups yet. Start one with `/group create`.');
     const lines = groups.map((g) => `• **${userText(g.name, 50)}** · ${g.members} member${g.members === 1 ? '' : 's'}`);
-    await replyPrivately(interaction, truncate(`Study groups:\n${lines.join('\n')}`, LIMITS.content));
+    await respond(interaction, `Study groups:\n${lines.join("\n")}`);
   },
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
-    const groups = interaction.guildId ? listGroups(ctx.engine.store, interaction.guildId) : [];
+    const groups = interaction.guildId ? studyGroups(ctx.engine, interaction.guildId) : [];
     await interaction.respond(
       groups
         .filter((g) => g.nameKey.includes(typed))
@@ -72,4 +70,4 @@ export const group: SlashCommand = {
         .map((g) => ({ name: truncate(g.name, LIMITS.choiceName), value: g.name })),
     );
   },
-};
+} satisfies SlashCommand;

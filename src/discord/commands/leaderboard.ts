@@ -1,60 +1,65 @@
 import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { leaderboard as board, type LeaderboardRow } from '../../progress/leaderboard.js';
 import { percent } from '../../format.js';
+import { guildZone, leaderboard as board, POINTS_RIGHT, POINTS_WRONG, type LeaderboardRow, type LeaderboardScope, type Period } from '../../study/index.js';
+import { COLORS } from '../colors.js';
 import type { SlashCommand } from '../command.js';
-import { guildTimeZone } from '../context.js';
-import { COLORS } from '../embeds.js';
-import { replyPrivately } from '../reply.js';
-import { NO_MENTIONS, userText } from '../safe-text.js';
+import { respond } from '../respond.js';
+import { userText } from '../safe-text.js';
 
-const PERIODS = { week: 'This week', month: 'This month', all: 'All time' } as const;
-const SCOPES = ['members', 'groups'] as const;
+const PERIODS: Record<Period, string> = { week: 'This week', month: 'This month', all: 'All time' };
+const SCOPES: Record<LeaderboardScope, string> = { members: 'Members', groups: 'Study groups' };
 
-function line(row: LeaderboardRow, scope: (typeof SCOPES)[number]): string {
+function line(row: LeaderboardRow, scope: LeaderboardScope): string {
   // A mention renders as the member's name; allowedMentions keeps it from pinging anyone.
-  const who = scope === 'members' ? `<@${row.id}>` : `**${userText(row.name ?? row.id, 50)}** (${row.members ?? 0})`;
-  const streak = row.streak ? ` · 🔥${row.streak}` : '';
-  return `\`#${String(row.rank).padStart(2)}\` ${who} · **${row.points}** pts · ${percent(row.accuracy)}${streak}`;
+  const who = scope === 'members' ? `<@${row.id}>` : `**${userText(row.name ?? row.id, 50)}** · ${row.members ?? 0} member${row.members === 1 ? '' : 's'}`;
+  const streak = row.streak ? ` · 🔥 ${row.streak}` : '';
+  return `\`#${String(row.rank).padStart(2)}\` ${who} · **${row.points}** pts · ${percent(row.accuracy)} right${streak}`;
 }
 
-export const leaderboard: SlashCommand = {
+export const leaderboard = {
   readOnly: true,
   data: () =>
     new SlashCommandBuilder()
       .setName('leaderboard')
-      .setDescription('Top ten of this server, and your own rank')
+      .setDescription('Top ten of this server; your own rank comes to you privately')
       .addStringOption((o) =>
         o
           .setName('period')
           .setDescription('Default: this week')
           .addChoices(...Object.entries(PERIODS).map(([value, name]) => ({ name, value }))),
       )
-      .addStringOption((o) => o.setName('scope').setDescription('Members or study groups (default: members)').addChoices(...SCOPES.map((s) => ({ name: s, value: s }))))
+      .addStringOption((o) =>
+        o
+          .setName('scope')
+          .setDescription('Members or study groups (default: members)')
+          .addChoices(...Object.entries(SCOPES).map(([value, name]) => ({ name, value }))),
+      )
       .setContexts(InteractionContextType.Guild)
       .toJSON(),
   async execute(interaction, ctx) {
-    if (!interaction.guildId) return replyPrivately(interaction, 'Leaderboards live in a server.');
+    if (!interaction.guildId) return respond(interaction, 'Leaderboards live in a server.');
     const period = interaction.options.getString('period') ?? 'week';
     const scope = interaction.options.getString('scope') ?? 'members';
-    if (!(period in PERIODS) || !SCOPES.includes(scope as never)) return replyPrivately(interaction, 'Pick the period and scope from the lists.');
-    const tz = guildTimeZone(ctx, interaction.guildId);
-    const result = board(ctx.engine.store, {
-      guildId: interaction.guildId,
-      period: period as keyof typeof PERIODS,
-      scope: scope as (typeof SCOPES)[number],
-      callerId: interaction.user.id,
-      tz,
-      now: ctx.engine.clock.now(),
-    });
-    const rows = result.rows.map((r) => line(r, scope as (typeof SCOPES)[number]));
-    const mine = result.caller && !result.rows.some((r) => r.rank === result.caller!.rank) ? `\n…\n${line(result.caller, scope as (typeof SCOPES)[number])} ← you` : '';
-    const resets = result.end ? `Resets <t:${Math.floor(result.end.getTime() / 1000)}:R> (${tz}).` : 'Never resets.';
+    if (!(period in PERIODS) || !(scope in SCOPES)) return respond(interaction, 'Pick the period and scope from the lists.');
+    const p = period as Period;
+    const s = scope as LeaderboardScope;
+    const result = board(ctx.engine, { guildId: interaction.guildId, period: p, scope: s, callerId: interaction.user.id });
+    const rows = result.rows.map((r) => line(r, s));
+    const resets = result.end ? `Resets <t:${Math.floor(result.end.getTime() / 1000)}:R> (${guildZone(ctx.engine, interaction.guildId)}).` : 'Never resets.';
+    const empty = s === 'groups' ? 'No study group has answered yet. Create one with `/group create`.' : 'Nobody has answered yet. Be first: `/quiz`.';
     const embed = new EmbedBuilder()
       .setColor(COLORS.info)
-      .setTitle(`${PERIODS[period as keyof typeof PERIODS]} · ${scope}`)
-      .setDescription(rows.length ? `${rows.join('\n')}${mine}` : scope === 'groups' ? 'No study group has answered yet. Create one with `/group create`.' : 'Nobody has answered yet. Be first: `/quiz`.')
-      .setFooter({ text: '10 points per right answer, 1 per answer tried.' })
-      .addFields({ name: '\u200b', value: `${result.caller ? `Your rank: **#${result.caller.rank}**. ` : ''}${resets}` });
-    await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS });
+      .setTitle(`${PERIODS[p]} · ${SCOPES[s]}`)
+      .setDescription(`${rows.length ? rows.join('\n') : empty}\n\n${resets}`)
+      .setFooter({ text: `Points: ${POINTS_RIGHT} for a right answer, ${POINTS_WRONG} for a wrong one.` });
+    // The board is for everyone in the channel; the caller's own rank is for the caller alone.
+    await respond(interaction, { embeds: [embed] }, { public: true });
+    const mine = result.caller;
+    const words = mine
+      ? `Your ${s === 'groups' ? 'group is' : 'rank:'} **#${mine.rank}** with **${mine.points}** pts (${percent(mine.accuracy)} right).`
+      : s === 'groups'
+        ? 'You are not in a study group here: `/group join` one to count for it.'
+        : 'You are not on this board yet: one answer puts you on it.';
+    await respond(interaction, words);
   },
-};
+} satisfies SlashCommand;

@@ -1,14 +1,28 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { truncate } from '../../format.js';
-import { QUERY_MAX_CHARS, type LookupHit } from '../../knowledge/search-index.js';
+import { autocompleteSections, lookup as search, lookupSection, QUERY_MAX_CHARS, section, sectionByRef, type Lookup } from '../../study/index.js';
 import type { ComponentHandlers, SlashCommand } from '../command.js';
+import type { BotContext } from '../context.js';
 import { lookupMenu } from '../components.js';
-import { sectionEmbed } from '../embeds.js';
 import { LIMITS } from '../limits.js';
-import { replyPrivately } from '../reply.js';
-import { NO_MENTIONS, userText } from '../safe-text.js';
+import { respond, update, type View } from '../respond.js';
+import { userText } from '../safe-text.js';
+import { sectionEmbed } from '../views/lookup.js';
 
-export const lookup: SlashCommand = {
+function lookupView(ctx: BotContext, found: Lookup, share: boolean, picked: boolean, cut: string): View {
+  const { content } = ctx.engine;
+  const asked = picked ? found.query : `“${userText(found.query, 150)}”`;
+  if (found.confidence === 'none') {
+    const titles = found.hits.slice(0, 5);
+    const suggestions = titles.length > 0 ? ` Closest titles in the notes: ${titles.map((h) => `**${h.title}**`).join(', ')} (pick one below).` : '';
+    return { content: truncate(`No good match for ${asked}.${suggestions} Try other words, or an acronym such as KDS, RCF or SG.`, LIMITS.content), components: lookupMenu(titles, share) };
+  }
+  const best = section(ctx.engine, found.hits[0]!.id)!;
+  const heading = found.confidence === 'weak' ? `🔎 Closest match for ${asked}` : `🔎 ${asked}`;
+  return { content: truncate(`${heading}${cut}`, LIMITS.content), embeds: [sectionEmbed(content, best)], components: lookupMenu(found.others, share) };
+}
+
+export const lookup = {
   readOnly: true,
   rateLimited: true,
   data: () =>
@@ -26,46 +40,35 @@ export const lookup: SlashCommand = {
     const raw = interaction.options.getString('query', true);
     const query = raw.trim();
     const share = interaction.options.getBoolean('share') ?? false;
-    if (query === '') return replyPrivately(interaction, 'Type what you want to look up, for example `/lookup query: pipe mode`.');
-    const { search } = ctx.engine.content;
+    if (query === '') return respond(interaction, 'Type what you want to look up, for example `/lookup query: pipe mode`.');
     // Picking an autocomplete suggestion sends the section id itself.
-    const picked = search.section(query);
-    const hits: LookupHit[] = picked
-      ? [{ ...picked, score: 1, snippet: '' }, ...search.lookup(picked.title, 10).filter((h) => h.id !== picked.id)]
-      : search.lookup(query, 10);
-    const best = hits[0] && search.section(hits[0].id);
-    if (!best) {
-      return replyPrivately(interaction, `No note section matches “${userText(query, 100)}”. Try fewer or other words, or an acronym such as KDS, RCF or SG.`);
-    }
+    const picked = lookupSection(ctx.engine, query);
+    const found = picked ?? search(ctx.engine, query, 10);
     const cut = raw.length > QUERY_MAX_CHARS ? ` (only the first ${QUERY_MAX_CHARS} characters were searched)` : '';
-    const payload = {
-      content: truncate(`🔎 ${picked ? picked.title : `“${userText(query, 150)}”`}${cut}`, LIMITS.content),
-      embeds: [sectionEmbed(ctx.engine.content, best)],
-      components: lookupMenu(hits, share),
-    };
-    if (share) await interaction.reply({ ...payload, allowedMentions: NO_MENTIONS });
-    else await replyPrivately(interaction, payload);
+    const view = lookupView(ctx, found, share, picked !== null, cut);
+    await respond(interaction, view, { public: share && found.confidence !== 'none' });
   },
 
   async autocomplete(interaction, ctx) {
-    const sections = ctx.engine.content.search.autocomplete(interaction.options.getFocused());
-    await interaction.respond(sections.slice(0, LIMITS.autocompleteChoices).map((s) => ({ name: truncate(s.title, LIMITS.choiceName), value: s.id })));
+    const sections = autocompleteSections(ctx.engine, { typed: interaction.options.getFocused(), personId: interaction.user.id, guildId: interaction.guildId });
+    // The value is the section id (an autocomplete value holds 100 characters; longer ids fall back to the title).
+    await interaction.respond(sections.slice(0, LIMITS.autocompleteChoices).map((s) => ({ name: truncate(s.title, LIMITS.choiceName), value: s.id.length <= 100 ? s.id : truncate(s.title, 100) })));
   },
-};
+} satisfies SlashCommand;
 
-export const lookupComponents: ComponentHandlers = {
+export const lookupComponents = {
   async ls(interaction, [share], ctx) {
-    const id = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-    const section = id ? ctx.engine.content.search.section(id) : undefined;
-    if (!section) return replyPrivately(interaction, 'That section is no longer in the notes. Run /lookup again.');
-    const embeds = [sectionEmbed(ctx.engine.content, section)];
+    const ref = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+    const picked = ref ? sectionByRef(ctx.engine, ref) : undefined;
+    if (!picked) return respond(interaction, 'That section is no longer in the notes. Run `/lookup` again.');
+    const embeds = [sectionEmbed(ctx.engine.content, picked)];
     // A shared answer belongs to the channel: one member's pick is shown to them alone.
-    if (share === '1') return replyPrivately(interaction, { embeds });
-    await interaction.update({ embeds, allowedMentions: NO_MENTIONS });
+    if (share === '1') return respond(interaction, { embeds });
+    await update(interaction, { content: `🔎 ${truncate(picked.title, 200)}`, embeds });
   },
-  async rn(interaction, [sectionId], ctx) {
-    const section = ctx.engine.content.search.section(sectionId);
-    if (!section) return replyPrivately(interaction, 'That section is no longer in the notes.');
-    await replyPrivately(interaction, { embeds: [sectionEmbed(ctx.engine.content, section)] });
+  async rn(interaction, [ref], ctx) {
+    const picked = sectionByRef(ctx.engine, ref);
+    if (!picked) return respond(interaction, 'That section is no longer in the notes.');
+    await respond(interaction, { embeds: [sectionEmbed(ctx.engine.content, picked)] });
   },
-};
+} satisfies ComponentHandlers<'ls' | 'rn'>;

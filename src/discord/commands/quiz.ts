@@ -1,79 +1,57 @@
-import { InteractionContextType, SlashCommandBuilder, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
-import type { Content } from '../../content.js';
-import type { Engine } from '../../engine.js';
-import { answerQuiz, currentStep, loadQuiz, QUIZ_MAX_COUNT, startQuiz, type Feedback, type QuizRequest, type QuizStep } from '../../quiz/quiz-session.js';
-import { guildTimeZone, type BotContext } from '../context.js';
-import type { ComponentHandlers, SlashCommand } from '../command.js';
-import { feedbackButtons, quizButtons } from '../components.js';
-import { feedbackEmbed, questionEmbed, summaryEmbed } from '../embeds.js';
-import { replyPrivately } from '../reply.js';
-import { NO_MENTIONS } from '../safe-text.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import {
+  answerQuiz,
+  examFor,
+  QUIZ_DEFAULT_COUNT,
+  QUIZ_MAX_COUNT,
+  quizStep,
+  replayQuiz,
+  startQuiz,
+  type QuizRequest,
+} from '../../study/index.js';
+import type { ComponentHandlers, ComponentInteraction, SlashCommand } from '../command.js';
+import type { BotContext } from '../context.js';
+import { respond, update } from '../respond.js';
+import { feedbackView, stepView } from '../views/quiz.js';
+import { refusalText } from '../words.js';
 
-function stepPayload(content: Content, step: QuizStep, selected = '') {
-  return {
-    embeds: [questionEmbed(content, `Question ${step.step + 1}/${step.total}`, step.question, selected)],
-    components: quizButtons(step.session.id, step.step, step.question, selected),
-    allowedMentions: NO_MENTIONS,
-  };
-}
-
-function feedbackPayload(content: Content, sessionId: string, feedback: Feedback) {
-  const embeds = [feedbackEmbed(content, feedback)];
-  if (feedback.summary) embeds.push(summaryEmbed(content, feedback.summary));
-  return { embeds, components: feedbackButtons(sessionId, feedback.summary ? null : feedback.step + 1, feedback.question.section), allowedMentions: NO_MENTIONS };
-}
+type Starter = Parameters<SlashCommand['execute']>[0] | ComponentInteraction;
 
 /** Starts (or resumes) a quiz and answers with its current question, privately. */
-async function begin(interaction: Parameters<SlashCommand['execute']>[0] | ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext, request: QuizRequest) {
+async function begin(interaction: Starter, ctx: BotContext, request: QuizRequest): Promise<void> {
   const started = startQuiz(ctx.engine, request);
-  if (!started.ok) return replyPrivately(interaction, started.reason === 'unfinished' ? `${started.message.replace('the new option', '`/quiz new:True`')} Or run \`/quiz\` alone to resume it.` : started.message);
-  const payload = stepPayload(ctx.engine.content, started.step);
-  await replyPrivately(interaction, {
-    ...payload,
-    content: started.resumed ? `Resuming your unfinished quiz at ${started.step.step + 1}/${started.step.total}. Start over with \`/quiz new:true\`.` : undefined,
-  });
+  if (!started.ok) return respond(interaction, refusalText(started));
+  const { step } = started;
+  await respond(interaction, stepView(step, '', started.resumed ? `Resuming your unfinished quiz at question ${step.step + 1} of ${step.total}. Start over with \`/quiz new:True\`.` : undefined));
 }
 
 /** How long the person looked at the question: from the message's last edit to the click. */
-function durationMs(interaction: ButtonInteraction | StringSelectMenuInteraction): number {
+function durationMs(interaction: ComponentInteraction): number {
   const shown = interaction.message.editedTimestamp ?? interaction.message.createdTimestamp;
   return Math.max(0, interaction.createdTimestamp - shown);
 }
 
-async function submit(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext, sessionId: string, step: number, chosen: string) {
-  const feedback = answerQuiz(ctx.engine, {
-    sessionId,
-    personId: interaction.user.id,
-    step,
-    chosen,
-    durationMs: durationMs(interaction),
-    guildTimeZone: guildTimeZone(ctx, interaction.guildId),
-  });
-  if (!feedback.ok) return replyPrivately(interaction, feedback.message);
-  await interaction.update(feedbackPayload(ctx.engine.content, sessionId, feedback));
+async function submit(interaction: ComponentInteraction, ctx: BotContext, sessionId: string, step: number, chosen: string): Promise<void> {
+  // A double click answers once: the second click gets the stored answer shown again.
+  const feedback = answerQuiz(ctx.engine, { sessionId, personId: interaction.user.id, step, chosen, durationMs: durationMs(interaction) });
+  if (!feedback.ok) return respond(interaction, refusalText(feedback));
+  await update(interaction, feedbackView(ctx.engine, feedback));
 }
 
-function openStep(engine: Engine, sessionId: string, personId: string, step: number) {
-  const loaded = loadQuiz(engine, sessionId, personId);
-  if (!loaded.ok) return loaded;
-  if (step !== loaded.session.position) return { ok: false as const, message: 'That question was already answered. Use the latest message of your quiz.' };
-  const at = currentStep(engine, loaded.session, step);
-  return at ? { ok: true as const, step: at } : { ok: false as const, message: 'This quiz is finished. Start another with /quiz.' };
-}
-
-export const quiz: SlashCommand = {
+export const quiz = {
   rateLimited: true,
   data: (content) =>
     new SlashCommandBuilder()
       .setName('quiz')
-      .setDescription('A private quiz picked for you: due reviews first, then your weak domains')
+      .setDescription('A private quiz picked for you: due reviews first, then your weak spots')
       .addStringOption((o) =>
         o
           .setName('domain')
-          .setDescription('Only this exam domain')
-          .addChoices(...content.blueprint.domains.map((d) => ({ name: d.name.slice(0, 100), value: d.id }))),
+          .setDescription('Only one domain of your exam')
+          .addChoices(...uniqueDomains(content).map((d) => ({ name: d.name.slice(0, 100), value: d.id }))),
       )
-      .addIntegerOption((o) => o.setName('count').setDescription('How many questions (default 10)').setMinValue(1).setMaxValue(QUIZ_MAX_COUNT))
+      .addStringOption((o) => o.setName('task').setDescription('Only one task of your exam, e.g. 3.2').setMaxLength(6).setAutocomplete(true))
+      .addIntegerOption((o) => o.setName('count').setDescription(`How many questions (default ${QUIZ_DEFAULT_COUNT})`).setMinValue(1).setMaxValue(QUIZ_MAX_COUNT))
       .addStringOption((o) =>
         o.setName('mode').setDescription('Which questions').addChoices({ name: 'For me (spaced repetition)', value: 'adaptive' }, { name: 'Replay what I missed', value: 'missed' }),
       )
@@ -82,22 +60,41 @@ export const quiz: SlashCommand = {
       .toJSON(),
 
   async execute(interaction, ctx) {
-    const mode = interaction.options.getString('mode') ?? 'adaptive';
-    if (mode !== 'adaptive' && mode !== 'missed') return replyPrivately(interaction, `Unknown mode “${mode.slice(0, 40)}”: pick one from the list.`);
+    const mode = interaction.options.getString('mode');
+    if (mode !== null && mode !== 'adaptive' && mode !== 'missed') return respond(interaction, 'Pick the mode from the list.');
     const count = interaction.options.getInteger('count');
-    if (count !== null && (count < 1 || count > QUIZ_MAX_COUNT)) return replyPrivately(interaction, `Count must be 1 to ${QUIZ_MAX_COUNT}.`);
+    if (count !== null && (count < 1 || count > QUIZ_MAX_COUNT)) return respond(interaction, `Count must be 1 to ${QUIZ_MAX_COUNT}.`);
     await begin(interaction, ctx, {
       personId: interaction.user.id,
       guildId: interaction.guildId,
       domain: interaction.options.getString('domain') ?? undefined,
+      task: interaction.options.getString('task')?.trim() || undefined,
       count: count ?? undefined,
-      mode: interaction.options.getString('mode') === null ? undefined : mode,
+      mode: mode ?? undefined,
       fresh: interaction.options.getBoolean('new') ?? false,
     });
   },
-};
 
-export const quizComponents: ComponentHandlers = {
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused().toLowerCase();
+    const exam = examFor(ctx.engine, interaction.user.id, interaction.guildId);
+    await interaction.respond(
+      exam.tasks
+        .filter((t) => `${t.id} ${t.name}`.toLowerCase().includes(typed))
+        .slice(0, 25)
+        .map((t) => ({ name: `${t.id} ${t.name}`.slice(0, 100), value: t.id })),
+    );
+  },
+} satisfies SlashCommand;
+
+/** Domains of every exam, once each: the registered choices cannot depend on who is asking. */
+function uniqueDomains(content: Parameters<SlashCommand['data']>[0]): Array<{ id: string; name: string }> {
+  const seen = new Map<string, string>();
+  for (const exam of content.exams.values()) for (const d of exam.domains) if (!seen.has(d.id)) seen.set(d.id, `${d.name} (${exam.short})`);
+  return [...seen].slice(0, 25).map(([id, name]) => ({ id, name }));
+}
+
+export const quizComponents = {
   async qa(interaction, [sessionId, step, letter], ctx) {
     await submit(interaction, ctx, sessionId, step, letter);
   },
@@ -105,18 +102,31 @@ export const quizComponents: ComponentHandlers = {
     await submit(interaction, ctx, sessionId, step, selected);
   },
   async qt(interaction, [sessionId, step, selected, letter], ctx) {
-    const opened = openStep(ctx.engine, sessionId, interaction.user.id, step);
-    if (!opened.ok) return replyPrivately(interaction, opened.message);
+    const opened = quizStep(ctx.engine, { sessionId, personId: interaction.user.id, step });
+    if (!opened.ok) return respond(interaction, refusalText(opened));
     const next = selected.includes(letter) ? selected.replace(letter, '') : [...selected, letter].sort().join('');
-    if (next.length > opened.step.question.answer.length) return replyPrivately(interaction, `Pick ${opened.step.question.answer.length}: untick one first.`);
-    await interaction.update(stepPayload(ctx.engine.content, opened.step, next));
+    if (next.length > opened.step.question.answer.length) return respond(interaction, `Pick ${opened.step.question.answer.length}: untick one first.`);
+    await update(interaction, stepView(opened.step, next));
   },
   async qn(interaction, [sessionId, step], ctx) {
-    const opened = openStep(ctx.engine, sessionId, interaction.user.id, step);
-    if (!opened.ok) return replyPrivately(interaction, opened.message);
-    await interaction.update(stepPayload(ctx.engine.content, opened.step));
+    const opened = quizStep(ctx.engine, { sessionId, personId: interaction.user.id, step });
+    if (!opened.ok) return respond(interaction, refusalText(opened));
+    await update(interaction, stepView(opened.step));
   },
-  async wq(interaction, [sectionId], ctx) {
-    await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, section: sectionId, count: 5, fresh: true });
+  async qr(interaction, [sessionId], ctx) {
+    const replay = replayQuiz(ctx.engine, { personId: interaction.user.id, guildId: interaction.guildId, sessionId });
+    if (!replay.ok) return respond(interaction, refusalText(replay));
+    await respond(interaction, stepView(replay.step, '', `Replaying the ${replay.step.total} question${replay.step.total === 1 ? '' : 's'} you missed.`));
   },
-};
+  async qw(interaction, [], ctx) {
+    await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, fresh: true });
+  },
+  async wq(interaction, [ref], ctx) {
+    const target = ctx.engine.content.search.sectionByRef(ref);
+    if (!target) return respond(interaction, 'That section is no longer in the notes.');
+    await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, section: target.id, count: 5, fresh: true });
+  },
+  async wt(interaction, [task], ctx) {
+    await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, task, count: 5, fresh: true });
+  },
+} satisfies ComponentHandlers<'qa' | 'qs' | 'qt' | 'qn' | 'qr' | 'qw' | 'wq' | 'wt'>;

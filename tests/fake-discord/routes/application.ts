@@ -19,6 +19,13 @@ export function applicationRoutes(r: Router, s: FakeState): void {
     if (!u) throw E.unknownUser();
     return ok({ ...u });
   });
+  // Opening a DM (user.send() in discord.js): the same channel each time.
+  r.add('POST', '/users/@me/channels', (c) => {
+    const body = objectBody(s, c);
+    const recipient = typeof body.recipient_id === 'string' ? w.users.get(body.recipient_id) : undefined;
+    if (!recipient || recipient.id === w.botUser.id) throw E.unknownUser();
+    return ok(w.dmChannelObject(w.dmChannel(recipient.id)));
+  });
   const application = (): Reply =>
     ok({
       id: s.opts.applicationId,

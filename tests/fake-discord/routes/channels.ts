@@ -1,9 +1,11 @@
 // Channels and their messages, as the bot reaches them with its token: posting (with Discord's
-// enforce_nonce de-duplication), reading, editing, deleting, typing.
+// enforce_nonce de-duplication), reading, editing, deleting, typing. Guild channels and the bot's
+// DM channels alike.
+import type { APIChannel } from 'discord.js';
 import type { StoredMessage } from '../messages.js';
 import { E, noContent, ok, type Router } from '../router.js';
 import type { FakeState } from '../state.js';
-import type { ChannelRecord } from '../world.js';
+import type { ChannelRecord, DmChannelRecord } from '../world.js';
 import { messageCheck, objectBody } from './checks.js';
 
 /** How long Discord remembers an enforce_nonce. */
@@ -12,21 +14,25 @@ const NONCE_WINDOW_MS = 5 * 60_000;
 export function channelRoutes(r: Router, s: FakeState): void {
   const w = s.world;
 
-  const channelOr404 = (id: string): ChannelRecord => {
+  const channelOr404 = (id: string): ChannelRecord | DmChannelRecord => {
+    const dm = w.dmChannels.get(id);
+    if (dm) return dm;
     const ch = w.channels.get(id);
     if (!ch || ch.state === 'deleted') throw E.unknownChannel();
     if (ch.state === 'missing-access') throw E.missingAccess();
     return ch;
   };
 
-  const channelMessage = (ch: ChannelRecord, id: string): StoredMessage => {
+  const channelObject = (ch: ChannelRecord | DmChannelRecord): APIChannel => (ch.guildId === null ? w.dmChannelObject(ch) : w.channelObject(ch));
+
+  const channelMessage = (ch: ChannelRecord | DmChannelRecord, id: string): StoredMessage => {
     const m = s.store.get(id);
     // Ephemeral messages exist only for their recipient; the bot cannot reach them by channel.
     if (!m || m.deleted || m.ephemeral || m.message.channel_id !== ch.id) throw E.unknownMessage();
     return m;
   };
 
-  r.add('GET', '/channels/:channel', (c) => ok(w.channelObject(channelOr404(c.params.channel ?? ''))));
+  r.add('GET', '/channels/:channel', (c) => ok(channelObject(channelOr404(c.params.channel ?? ''))));
   r.add('GET', '/channels/:channel/messages', (c) => {
     const ch = channelOr404(c.params.channel ?? '');
     const limit = Math.min(100, Number(c.query.get('limit') ?? 50) || 50);

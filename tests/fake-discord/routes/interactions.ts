@@ -104,7 +104,8 @@ export function interactionRoutes(r: Router, s: FakeState): void {
 /** The interaction_metadata Discord puts on the messages an interaction creates. */
 function interactionMeta(s: FakeState, rec: InteractionRecord): { metadata: APIMessageInteractionMetadata; userId: string; messageType: number } {
   const user = s.world.user(rec.userId);
-  const owners = { '0': rec.guildId };
+  // Guild: the guild that installed the app; the bot's DM: the user (as for a user install).
+  const owners = rec.guildId === null ? { '1': rec.userId } : { '0': rec.guildId };
   const metadata: APIMessageInteractionMetadata =
     rec.kind === 'component' && rec.sourceMessageId !== null
       ? { id: rec.id, type: 3, user, authorizing_integration_owners: owners, interacted_message_id: rec.sourceMessageId }
