@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '../src/content.js';
+import { loadContent } from '../src/core/content.js';
 import { evaluateRetrieval, loadRetrievalCases } from '../tests/retrieval/eval.js';
 import { SearchIndex } from '../src/knowledge/search-index.js';
 import { plainIndex } from './plain-index.js';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fixedClock } from '../src/clock.js';
+import { fixedClock } from '../tests/helpers/clock.js';
 import { openDatabase, type Database } from '../src/db/connection.js';
-import { leaderboard, type LeaderboardScope } from '../src/progress/leaderboard.js';
+import { boardOf, type LeaderboardScope } from '../src/study/leaderboard.js';
 import type { Period } from '../src/progress/calendar.js';
-import { recordAnswer, type AnswerInput } from '../src/progress/record-answer.js';
+import { recordAnswer, type AnswerInput } from '../src/study/record-answer.js';
 
 /**
  * Store figures: answers/s through recordAnswer against plain inserts on the same pragmas (the gap is
@@ -35,7 +35,7 @@ function answerInputs(count: number, random: () => number): AnswerInput[] {
     return {
       personId: `p${Math.floor(i / 10) % 200}`,
       guildId: GUILD,
-      guildTimeZone: 'Europe/Berlin',
+      zone: 'Europe/Berlin',
       questionId: `q${q}`,
       sectionId: `s${q % 60}`,
       domain: DOMAINS[q % 4]!,
@@ -184,7 +184,7 @@ function measureLeaderboard(dir: string): BoardFigures {
   const scopes: LeaderboardScope[] = ['members', 'groups'];
   const call = (i: number): number => {
     const t0 = performance.now();
-    leaderboard(store, {
+    boardOf(store, {
       guildId: GUILD,
       period: periods[i % 3]!,
       scope: scopes[Math.floor(i / 3) % 2]!,

@@ -5,9 +5,9 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import { applyMigrations, openDatabase } from '../../src/db/connection.js';
-import { answerQuiz, startQuiz } from '../../src/quiz/quiz-session.js';
+import { answerQuiz, startQuiz } from '../../src/study/quiz.js';
 import { shippedContent } from '../e2e/harness.js';
 import { tempDir } from '../db/temp.js';
 import { REPO_ROOT, runEntry, spawnEntry, STACK_LINE, tutor } from './run.js';
@@ -47,9 +47,9 @@ function expectOneLine(result: { code: number | null; stderr: string }, file: st
 
 function databaseWithAnswers(path: string): void {
   const store = openDatabase(path);
-  const engine = { content: shippedContent(), store, clock: fixedClock('2026-11-01T10:00:00Z'), random: () => 0.5 };
+  const engine = { content: shippedContent(), store, clock: fixedClock('2026-11-01T10:00:00Z'), random: () => 0.5, defaults: { timeZone: 'UTC', exam: 'mls-c01' } };
   const started = startQuiz(engine, { personId: 'local', guildId: null, count: 2 });
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.reason);
   answerQuiz(engine, { sessionId: started.step.session.id, personId: 'local', step: 0, chosen: started.step.question.answer.join(''), durationMs: 5000 });
   store.close();
 }
@@ -161,10 +161,10 @@ describe('two terminals on one quiz', () => {
   it('the second writer of a step is told it was already answered, and both end with the stored result', async () => {
     const file = join(tempDir(), 'tutor.db');
     const store = openDatabase(file);
-    const engine = { content: shippedContent(), store, clock: fixedClock(new Date()), random: () => 0.3 };
+    const engine = { content: shippedContent(), store, clock: fixedClock(new Date()), random: () => 0.3, defaults: { timeZone: 'UTC', exam: 'mls-c01' } };
     const section = [...shippedContent().pool.bySection].find(([, qs]) => qs.length >= 2 && qs.every((q) => q.answer.length === 1))![0];
     const started = startQuiz(engine, { personId: 'local', guildId: null, count: 2, section });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.reason);
     const sessionId = started.step.session.id;
 
     // The other terminal: `tutor quiz` resumes the same quiz and waits for a letter.

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadContent, type Content } from '../../src/content.js';
+import { loadContent, type Content } from '../../src/core/content.js';
 import type { Question } from '../../src/quiz/question.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

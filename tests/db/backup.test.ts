@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
-import { backupDatabase } from '../../src/progress/backup.js';
-import { recordAnswer } from '../../src/progress/record-answer.js';
+import { backupDatabase } from '../../src/study/backup.js';
+import { recordAnswer } from '../../src/study/record-answer.js';
 import { answer } from '../progress/answers.js';
 import { openTempDatabase, tempDir } from './temp.js';
 

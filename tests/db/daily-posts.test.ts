@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import {
   dailyAnswerStats,
   getDailyPost,
@@ -12,7 +12,7 @@ import {
   retryUndeliveredNow,
 } from '../../src/db/daily-posts.js';
 import { claimDailyPost, setDailyMessageId } from '../../src/db/guild-settings.js';
-import { recordAnswer } from '../../src/progress/record-answer.js';
+import { recordAnswer } from '../../src/study/record-answer.js';
 import { answer } from '../progress/answers.js';
 import { openMemoryDatabase } from './temp.js';
 

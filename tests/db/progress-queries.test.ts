@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import { answerHistory, lastSeenByQuestion, personTotals, recentlyMissedQuestionIds } from '../../src/db/attempts.js';
 import { cardsForPerson, dueCards } from '../../src/db/cards.js';
-import { recordAnswer } from '../../src/progress/record-answer.js';
+import { recordAnswer } from '../../src/study/record-answer.js';
 import { answer } from '../progress/answers.js';
 import { openMemoryDatabase } from './temp.js';
 

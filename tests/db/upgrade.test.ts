@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, openDatabase } from '../../src/db/connection.js';
-import { leaderboard } from '../../src/progress/leaderboard.js';
+import { boardOf } from '../../src/study/leaderboard.js';
 import { tempDir } from './temp.js';
 
 const migrations = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -44,12 +44,12 @@ describe('upgrading a database made by the first release', () => {
         { person_id: 'bob', group_id: 1, points: 0 },
       ]);
       const query = { guildId: 'g', callerId: 'bob', tz: 'UTC', now: new Date('2025-03-31T12:00:00Z') };
-      expect(leaderboard(store, { ...query, period: 'week', scope: 'groups' }).caller).toMatchObject({
+      expect(boardOf(store, { ...query, period: 'week', scope: 'groups' }).caller).toMatchObject({
         name: 'Owls',
         points: 10,
         members: 2,
       });
-      expect(leaderboard(store, { ...query, period: 'all', scope: 'members' }).rows).toHaveLength(1);
+      expect(boardOf(store, { ...query, period: 'all', scope: 'members' }).rows).toHaveLength(1);
     } finally {
       store.close();
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { expect } from 'vitest';
-import { loadContent, type Content } from '../../src/content.js';
+import { loadContent, type Content } from '../../src/core/content.js';
 import { openDatabase, type Database } from '../../src/db/connection.js';
 import { startBot, type BotProcess } from '../fake-discord/bot-process.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';

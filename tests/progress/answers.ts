@@ -1,11 +1,11 @@
-import type { AnswerInput } from '../../src/progress/record-answer.js';
+import type { AnswerInput } from '../../src/study/record-answer.js';
 
 /** An answer with sensible defaults; tests override what they are about. */
 export function answer(overrides: Partial<AnswerInput> = {}): AnswerInput {
   return {
     personId: '111111111111111111',
     guildId: '900000000000000000',
-    guildTimeZone: 'UTC',
+    zone: 'UTC',
     questionId: 'q-sagemaker-1',
     sectionId: 'sagemaker/training',
     domain: 'modeling',

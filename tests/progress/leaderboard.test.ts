@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import type { Database } from '../../src/db/connection.js';
 import { createGroup, joinGroup, leaveGroup } from '../../src/db/groups.js';
 import { periodBounds, type Period } from '../../src/progress/calendar.js';
-import { leaderboard, type LeaderboardQuery } from '../../src/progress/leaderboard.js';
-import { recordAnswer } from '../../src/progress/record-answer.js';
+import { boardOf, type LeaderboardQuery } from '../../src/study/leaderboard.js';
+import { recordAnswer } from '../../src/study/record-answer.js';
 import { openMemoryDatabase, openTempDatabase } from '../db/temp.js';
 import { answer } from './answers.js';
 
@@ -19,14 +19,14 @@ function study(store: Database, personId: string, iso: string, right: number, wr
   for (let step = 0; step < right + wrong; step++) {
     recordAnswer(
       store,
-      answer({ personId, guildId: GUILD, guildTimeZone: TZ, sourceRef, step, correct: step < right }),
+      answer({ personId, guildId: GUILD, zone: TZ, sourceRef, step, correct: step < right }),
       clock,
     );
   }
 }
 
 function board(store: Database, overrides: Partial<LeaderboardQuery> = {}) {
-  return leaderboard(store, {
+  return boardOf(store, {
     guildId: GUILD,
     period: 'week',
     scope: 'members',
@@ -107,7 +107,7 @@ describe('leaderboard ranking', () => {
   it('a double click counts once', () => {
     const store = openMemoryDatabase();
     const clock = fixedClock('2025-03-31T08:00:00Z');
-    const click = answer({ personId: 'ann', guildId: GUILD, guildTimeZone: TZ, sourceRef: 'daily-7', source: 'daily' });
+    const click = answer({ personId: 'ann', guildId: GUILD, zone: TZ, sourceRef: 'daily-7', source: 'daily' });
     recordAnswer(store, click, clock);
     recordAnswer(store, click, clock);
     for (const period of ['week', 'month', 'all'] as const) {

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { domainMastery, weakSections, type MasteryAttempt } from '../../src/progress/mastery.js';
+import { masteryBy, weakSections, type MasteryAttempt } from '../../src/progress/mastery.js';
 
 const now = new Date('2025-03-10T12:00:00Z');
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(now.getTime() - days * DAY);
+// The question id carries the group (a domain here) so the tests can read it back through keyOf.
 const answer = (sectionId: string, domain: string, correct: boolean, daysAgo = 0): MasteryAttempt => ({
+  questionId: `${domain}/q`,
   sectionId,
-  domain,
   correct,
   answeredAt: ago(daysAgo),
 });
+const domainMastery = (attempts: MasteryAttempt[], at: Date, keys: string[]) => masteryBy(attempts, at, (a) => a.questionId.split('/')[0], keys);
 
-describe('domainMastery', () => {
+describe('masteryBy (domains or tasks)', () => {
   it('two lucky answers make about 0.7, not 1.0', () => {
     const [row] = domainMastery([answer('s1', 'eda', true), answer('s2', 'eda', true)], now, ['eda']);
-    expect(row).toMatchObject({ domain: 'eda', attempts: 2, correct: 2, accuracy: 1 });
+    expect(row).toMatchObject({ key: 'eda', attempts: 2, correct: 2, accuracy: 1 });
     expect(row?.mastery).toBeCloseTo(0.7, 5);
   });
 
@@ -39,8 +41,8 @@ describe('domainMastery', () => {
       'data-engineering',
       'eda',
     ]);
-    expect(rows.map((row) => row.domain)).toEqual(['data-engineering', 'eda']);
-    expect(rows[0]).toEqual({ domain: 'data-engineering', attempts: 0, correct: 0, accuracy: null, mastery: 0.5 });
+    expect(rows.map((row) => row.key)).toEqual(['data-engineering', 'eda']);
+    expect(rows[0]).toEqual({ key: 'data-engineering', attempts: 0, correct: 0, accuracy: null, mastery: 0.5 });
   });
 });
 

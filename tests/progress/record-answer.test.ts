@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 import { getCard } from '../../src/db/cards.js';
 import { getMemberTotals } from '../../src/db/member-totals.js';
 import { setPersonTimeZone } from '../../src/db/people.js';
 import { getStreak } from '../../src/db/streaks.js';
-import { recordAnswer } from '../../src/progress/record-answer.js';
+import { recordAnswer } from '../../src/study/record-answer.js';
 import { State } from '../../src/progress/scheduling.js';
 import { openMemoryDatabase, openTempDatabase } from '../db/temp.js';
 import { answer } from './answers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectQuestions, weightedSample } from '../../src/quiz/selection.js';
 import { grade, parseChoice, fastThresholdMs } from '../../src/quiz/grading.js';
 import type { Question } from '../../src/quiz/question.js';
-import { seeded } from './engine-fixture.js';
+import { seeded } from '../helpers/engine.js';
 
 const q = (id: string, domain: string, answer = ['A']): Question => ({
   id,
@@ -12,8 +12,10 @@ const q = (id: string, domain: string, answer = ['A']): Question => ({
   choices: ['one', 'two', 'three', 'four', 'five'],
   answer,
   explanation: 'Because. Really.',
-  domain,
+  exams: { x: { bullet: '1.1a', task: '1.1', domain } },
+  apart: [],
 });
+const domainOf = (x: Question) => x.exams.x?.domain;
 
 describe('question selection', () => {
   const pool = [q('a-001', 'weak'), q('a-002', 'weak'), q('b-001', 'strong'), q('b-002', 'strong'), q('c-001', 'strong')];
@@ -32,6 +34,7 @@ describe('question selection', () => {
         ['b-001', new Date('2026-02-10')],
       ]),
       mastery: new Map(),
+      domainOf,
       count: 5,
       random: seeded(),
     });
@@ -42,8 +45,8 @@ describe('question selection', () => {
     const many = [...Array.from({ length: 50 }, (_, i) => q(`w-${i}`, 'weak')), ...Array.from({ length: 50 }, (_, i) => q(`s-${i}`, 'strong'))];
     let weakPicks = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const picked = selectQuestions({ candidates: many, due: [], lastSeen: new Map(), mastery: new Map([['weak', 0.2], ['strong', 0.9]]), count: 10, random: seeded(seed) });
-      weakPicks += picked.filter((x) => x.domain === 'weak').length;
+      const picked = selectQuestions({ candidates: many, due: [], lastSeen: new Map(), mastery: new Map([['weak', 0.2], ['strong', 0.9]]), domainOf, count: 10, random: seeded(seed) });
+      weakPicks += picked.filter((x) => domainOf(x) === 'weak').length;
     }
     // Weights 0.8 vs 0.15: weak domains should take well over half of the picks.
     expect(weakPicks / 400).toBeGreaterThan(0.7);

@@ -2,38 +2,51 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerQuiz, startQuiz } from '../../src/quiz/quiz-session.js';
-import { testEngine } from './engine-fixture.js';
+import { answerQuiz, startQuiz } from '../../src/study/quiz.js';
+import { testEngine } from '../helpers/engine.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function answerAll(engine: ReturnType<typeof testEngine>['engine'], personId: string, right: boolean, count = 3) {
   const started = startQuiz(engine, { personId, guildId: null, count, fresh: true });
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.reason);
   const ids: string[] = [];
   for (let step = 0; step < count; step++) {
     const qid = started.step.session.questionIds[step]!;
     const question = engine.content.pool.byId.get(qid)!;
     const chosen = right ? question.answer.join('') : question.answer.length === 1 ? (question.answer[0] === 'A' ? 'B' : 'A') : 'AB'.includes(question.answer.join('')) ? 'CD' : 'AB';
     const fb = answerQuiz(engine, { sessionId: started.step.session.id, personId, step, chosen, durationMs: 60_000 });
-    if (!fb.ok) throw new Error(fb.message);
+    if (!fb.ok) throw new Error(fb.reason);
     ids.push(qid);
   }
   return ids;
 }
 
 describe('a personal quiz', () => {
-  it('filters by domain and section and never repeats inside a quiz', () => {
+  it('filters by domain, task and section of the person\'s exam and never repeats inside a quiz', () => {
     const { engine } = testEngine();
-    const started = startQuiz(engine, { personId: 'p', guildId: null, domain: 'ml-ops', count: 25 });
+    const started = startQuiz(engine, { personId: 'p', guildId: null, domain: 'models', count: 25 });
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     const ids = started.step.session.questionIds;
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.every((id) => engine.content.pool.byId.get(id)!.domain === 'ml-ops')).toBe(true);
-    const section = startQuiz(engine, { personId: 'q', guildId: null, section: 'kinesis/kinesis-data-streams-shards-and-throughput', count: 25 });
-    expect(section.ok && section.step.session.questionIds.every((id) => engine.content.pool.byId.get(id)!.section === 'kinesis/kinesis-data-streams-shards-and-throughput')).toBe(true);
+    expect(ids).toHaveLength(10);
+    expect(ids.every((id) => engine.content.pool.byId.get(id)!.exams['fx-a01']?.domain === 'models')).toBe(true);
+    const task = startQuiz(engine, { personId: 't', guildId: null, task: '1.2', count: 25 });
+    expect(task.ok && task.step.session.questionIds.sort()).toEqual(['storage-006', 'storage-007', 'storage-008']);
+    const section = startQuiz(engine, { personId: 'q', guildId: null, section: 'storage/fast-file-system', count: 25 });
+    expect(section.ok && section.step.session.questionIds.sort()).toEqual(['storage-004', 'storage-005']);
+    expect(startQuiz(engine, { personId: 'r', guildId: null, domain: 'nope' })).toMatchObject({ ok: false, reason: 'unknown', subject: 'domain', valid: ['storage', 'models'] });
+  });
+
+  it('follows the exam the person studies: questions of another exam never come up', () => {
+    const { engine } = testEngine();
+    engine.store.sqlite.prepare("INSERT INTO people (id, exam, created_at) VALUES ('b', 'fx-b01', 0)").run();
+    const started = startQuiz(engine, { personId: 'b', guildId: null, count: 25 });
+    expect(started.ok && started.step.exam.code).toBe('fx-b01');
+    expect(started.ok && started.step.session.questionIds.every((id) => engine.content.pool.byId.get(id)!.exams['fx-b01'] !== undefined)).toBe(true);
+    expect(started.ok && started.step.session.questionIds).toContain('extra-001');
   });
 
   it('brings wrong answers back as due cards before anything unseen, and replays them in missed mode', () => {
