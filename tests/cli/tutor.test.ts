@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent, type Content } from '../../src/core/content.js';
+import type { Exam } from '../../src/knowledge/exams.js';
 import type { Question } from '../../src/quiz/question.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,8 +37,10 @@ let content: Content;
 let dir: string;
 let db: string;
 
+let mls: Exam;
 beforeAll(() => {
   content = loadContent(KNOWLEDGE);
+  mls = content.exams.get('mls-c01')!;
 });
 
 beforeEach(() => {
@@ -184,9 +187,9 @@ describe('tutor quiz', () => {
     const correct = rows.filter((r) => r.correct === 1).length;
     expect(json.correct).toBe(correct);
     expect(json.accuracy).toBeCloseTo(correct / rows.length, 2);
-    expect(json.domains.map((d) => d.domain).sort()).toEqual(content.blueprint.domains.map((d) => d.id).sort());
+    expect(json.domains.map((d) => d.domain).sort()).toEqual(mls.domains.map((d) => d.id).sort());
     for (const d of json.domains) {
-      expect(Object.keys(d).sort()).toEqual(['accuracy', 'attempts', 'domain', 'mastery']);
+      expect(Object.keys(d).sort()).toEqual(['accuracy', 'attempts', 'domain', 'mastery', 'name']);
       const mine = rows.filter((r) => r.domain === d.domain);
       expect(d.attempts, d.domain).toBe(mine.length);
       if (mine.length === 0) expect(d.accuracy, d.domain).toBeNull();
@@ -266,7 +269,7 @@ describe('tutor quiz', () => {
     const domain = await tutor(['quiz', '--domain', 'nope', '--db', db]);
     expect(domain.code).toBe(1);
     expect(domain.stderr).toContain('nope');
-    for (const d of content.blueprint.domains) expect(domain.stderr).toContain(d.id);
+    for (const d of mls.domains) expect(domain.stderr).toContain(d.id);
     expect(shownIds(domain.stdout)).toEqual([]);
     expectClean(domain);
 
@@ -289,7 +292,7 @@ describe('tutor exam', () => {
     const scaled = Number(score![2]);
     expect(scaled).toBeGreaterThanOrEqual(100);
     expect(scaled).toBeLessThanOrEqual(1000);
-    expect(score![1]).toBe(scaled >= content.blueprint.exam.score.pass ? 'PASS' : 'FAIL');
+    expect(score![1]).toBe(scaled >= mls.exam.score.pass ? 'PASS' : 'FAIL');
     expect(exam.stdout).toContain('By domain');
 
     const sessions = readDb(db, (s) => s.prepare("SELECT kind, finished_at FROM sessions WHERE kind = 'exam'").all() as Array<{ kind: string; finished_at: number | null }>);
@@ -355,7 +358,7 @@ describe('tutor lookup, sections, questions (machine-readable forms)', () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = jsonLines(run.stdout) as Array<Record<string, unknown>>;
     expect(lines.length).toBeGreaterThanOrEqual(60);
-    const domains = new Set(content.blueprint.domains.map((d) => d.id));
+    const domains = new Set([...content.exams.values()].flatMap((e) => e.domains.map((d) => d.id)));
     for (const s of lines) {
       for (const key of ['id', 'title', 'domain', 'text', 'source']) expect(typeof s[key], `${String(s.id)}.${key}`).toBe('string');
       expect((s.text as string).length, String(s.id)).toBeLessThanOrEqual(4096);
@@ -364,13 +367,18 @@ describe('tutor lookup, sections, questions (machine-readable forms)', () => {
     expect(new Set(lines.map((s) => s.id)).size).toBe(lines.length);
   });
 
-  it('questions --json prints every question with a blueprint domain; without --json, a summary', async () => {
+  it('questions --json prints every question with its place in each exam and its domain in the default exam; without --json, a summary', async () => {
     const json = await tutor(['questions', '--json']);
     expect(json.code, json.stderr).toBe(0);
-    const lines = jsonLines(json.stdout) as Array<{ id: string; domain: string }>;
+    const lines = jsonLines(json.stdout) as Array<{ id: string; domain: string | null; exams: Record<string, { bullet: string; task: string; domain: string }> }>;
     expect(lines.length).toBe(content.pool.questions.length);
-    const domains = content.blueprint.domains.map((d) => d.id);
-    for (const q of lines) expect(domains, q.id).toContain(q.domain);
+    const domains = mls.domains.map((d) => d.id);
+    for (const q of lines) {
+      if (q.exams['mls-c01']) expect(q.domain, q.id).toBe(q.exams['mls-c01'].domain);
+      else expect(q.domain, q.id).toBeNull();
+      for (const [code, place] of Object.entries(q.exams)) expect(place.bullet.startsWith(place.task), `${q.id} ${code}`).toBe(true);
+    }
+    expect(lines.some((q) => q.exams['mla-c02'] && q.exams['mls-c01'])).toBe(true);
     expect(new Set(lines.map((q) => q.id)).size).toBe(lines.length);
 
     const summary = await tutor(['questions']);

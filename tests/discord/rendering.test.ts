@@ -1,17 +1,30 @@
-// Everything the bot renders stays within Discord's limits, for every section and question we ship.
-import { PermissionFlagsBits } from 'discord.js';
+// Everything the bot renders stays within Discord's limits, for every section and question we ship,
+// and shows a learner no internal ids or file paths.
+import { PermissionFlagsBits, type EmbedBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { dailyButtons, examButtons, feedbackButtons, lookupMenu, quizButtons } from '../../src/discord/components.js';
-import { embedLength, examResultEmbed, feedbackEmbed, questionEmbed, reviewEmbed, sectionEmbed, statsEmbed } from '../../src/discord/embeds.js';
+import { join } from 'node:path';
+import { dailyButtons, examButtons, feedbackButtons, lookupMenu, quizButtons, reviewButtons, summaryButtons } from '../../src/discord/components.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { commandBodies } from '../../src/discord/registry.js';
 import { userText } from '../../src/discord/safe-text.js';
+import { resultEmbed } from '../../src/discord/views/exam.js';
+import { feedbackEmbed } from '../../src/discord/views/feedback.js';
+import { sectionEmbed } from '../../src/discord/views/lookup.js';
+import { questionEmbed } from '../../src/discord/views/question.js';
+import { statsEmbed, weakEmbed } from '../../src/discord/views/stats.js';
+import { loadContent } from '../../src/core/content.js';
 import { scoreExam } from '../../src/quiz/exam-score.js';
-import { shippedContent } from '../e2e/harness.js';
+import type { PersonStats } from '../../src/study/stats.js';
 
-const content = shippedContent();
+const content = loadContent(join(import.meta.dirname, '../../knowledge'));
+const exams = [...content.exams.values()];
 
-function expectEmbedWithin(embed: ReturnType<typeof sectionEmbed>): void {
+function text(embed: EmbedBuilder): string {
+  const d = embed.data;
+  return [d.title, d.description, d.footer?.text, ...(d.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n');
+}
+
+function expectEmbedWithin(embed: EmbedBuilder): void {
   const d = embed.data;
   expect(d.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
   expect(d.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
@@ -21,7 +34,16 @@ function expectEmbedWithin(embed: ReturnType<typeof sectionEmbed>): void {
     expect(f.value.length).toBeGreaterThan(0);
     expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
   }
-  expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
+  expect(text(embed).length).toBeLessThanOrEqual(LIMITS.embedTotal);
+}
+
+const internalIds = [...content.pool.questions.map((q) => q.id), ...content.sections.map((s) => s.id)];
+
+/** No question id, section id or file path reaches a learner. */
+function expectNoInternals(embed: EmbedBuilder): void {
+  const shown = text(embed);
+  expect(shown).not.toMatch(/\.(md|yaml)(:\d+)?\b/);
+  expect(internalIds.filter((id) => new RegExp(`(^|[^a-z0-9/-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9/-])`).test(shown))).toEqual([]);
 }
 
 function expectRowsWithin(rows: ReturnType<typeof quizButtons>): void {
@@ -31,7 +53,7 @@ function expectRowsWithin(rows: ReturnType<typeof quizButtons>): void {
   for (const row of rows) {
     expect(row.components.length).toBeLessThanOrEqual(5);
     for (const c of row.components) {
-      const data = c.data as { custom_id?: string; label?: string; options?: unknown[] };
+      const data = c.data as { custom_id?: string; label?: string };
       expect(data.custom_id!.length).toBeLessThanOrEqual(100);
       expect(data.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
     }
@@ -39,43 +61,74 @@ function expectRowsWithin(rows: ReturnType<typeof quizButtons>): void {
 }
 
 describe('rendering within Discord limits', () => {
-  it('every section fits one embed', () => {
-    for (const s of content.sections) expectEmbedWithin(sectionEmbed(content, s));
+  it('every section fits one embed and shows no ids or paths', () => {
+    for (const s of content.sections) {
+      const embed = sectionEmbed(content, { ...s, exams: content.sectionExams.get(s.id) ?? [] });
+      expectEmbedWithin(embed);
+      expectNoInternals(embed);
+    }
   });
 
-  it('every question, its feedback and its buttons fit', () => {
+  it('every question, its feedback and its buttons fit, in every exam it serves', () => {
     for (const q of content.pool.questions) {
-      expectEmbedWithin(questionEmbed(content, 'Question 25/25', q));
-      expectEmbedWithin(feedbackEmbed(content, { question: q, step: 24, total: 25, grade: { correct: false, chosen: 'AB', expected: q.answer.join('') } }));
+      for (const code of Object.keys(q.exams)) {
+        const exam = content.exams.get(code)!;
+        const asked = questionEmbed('Question 25/25', q, exam);
+        expectEmbedWithin(asked);
+        expectNoInternals(asked);
+        const told = feedbackEmbed({ question: q, exam, chosen: 'AB', correct: false, where: '25/25', streak: { current: 999, best: 999 }, points: 10, sectionTitle: 'x'.repeat(256) });
+        expectEmbedWithin(told);
+        expectNoInternals(told);
+      }
       expectRowsWithin(quizButtons('AbCdEf123456', 24, q, q.answer.join('')));
       expectRowsWithin(examButtons('AbCdEf123456', 64, 65, q, q.answer.join('')));
       if (q.answer.length === 1) expectRowsWithin(dailyButtons(123456, q));
     }
-    expectRowsWithin(feedbackButtons('AbCdEf123456', 3, content.sections[0]!.id));
+    const longest = [...content.sections].sort((a, b) => b.id.length - a.id.length)[0]!;
+    expectRowsWithin(feedbackButtons('AbCdEf123456', 3, longest));
+    expectRowsWithin(summaryButtons('AbCdEf123456', content.sections.slice(0, 9), 9));
+    expectRowsWithin(reviewButtons('AbCdEf123456', 3, 10, longest));
   });
 
-  it('a lookup menu holds at most 25 options with short labels', () => {
+  it('a lookup menu holds at most 25 options with short labels and values', () => {
     const hits = content.sections.slice(0, 40).map((s) => ({ ...s, score: 1, snippet: s.text }));
     const [row] = lookupMenu(hits, false);
-    const options = (row!.components[0] as unknown as { options: Array<{ data: { label: string; description?: string } }> }).options;
+    const options = (row!.components[0] as unknown as { options: Array<{ data: { label: string; value: string; description?: string } }> }).options;
     expect(options.length).toBe(25);
     for (const o of options) {
       expect(o.data.label.length).toBeLessThanOrEqual(100);
+      expect(o.data.value.length).toBeLessThanOrEqual(100);
       expect(o.data.description?.length ?? 0).toBeLessThanOrEqual(100);
     }
   });
 
-  it('an exam result and its review pages fit, even with every answer wrong', () => {
-    const qs = content.pool.questions.slice(0, 65);
-    const result = scoreExam(qs, qs.map(() => null), content.blueprint, true);
-    expectEmbedWithin(examResultEmbed(result));
-    for (let i = 0; i < result.wrong.length; i++) expectEmbedWithin(reviewEmbed(content, result, i));
+  it('an exam result fits, even with every answer wrong', () => {
+    for (const exam of exams) {
+      const qs = content.pool.questions.filter((q) => q.exams[exam.code]).slice(0, 85);
+      const result = scoreExam(qs, qs.map(() => null), exam, true);
+      expectEmbedWithin(resultEmbed(result, exam));
+    }
   });
 
-  it('stats fit with the longest section titles', () => {
-    const weak = [...content.sections].sort((a, b) => b.title.length - a.title.length).slice(0, 5).map((s) => ({ section: s.id, title: s.title, domain: s.domain, attempts: 99, correct: 1, mastery: 0.1 }));
-    const domains = content.blueprint.domains.map((d) => ({ domain: d.id, name: d.name, attempts: 1000, accuracy: 0.5, mastery: 0.5 }));
-    expectEmbedWithin(statsEmbed({ user: 'x', attempts: 1e6, correct: 5e5, accuracy: 0.5, streak: { current: 365, best: 999 }, domains, weak }, 'y'.repeat(300)));
+  it('stats and weak spots fit with the longest titles and names', () => {
+    const exam = exams[0]!;
+    const titles = [...content.sections].sort((a, b) => b.title.length - a.title.length);
+    const stats: PersonStats = {
+      user: 'x',
+      exam: { code: exam.code, short: exam.short, name: exam.name, status: exam.status },
+      attempts: 1e6,
+      correct: 5e5,
+      accuracy: 0.5,
+      examAttempts: 1e6,
+      streak: { current: 365, best: 999 },
+      domains: exam.domains.map((d) => ({ domain: d.id, name: d.name, attempts: 1000, accuracy: 0.5, mastery: 0.5 })),
+      tasks: [],
+      weakTasks: exam.tasks.slice(0, 5).map((t) => ({ task: t.id, name: t.name, domain: t.domain, correct: 1, attempts: 99, accuracy: 0.01, mastery: 0.1, bullet: t.bullets[0]!, sections: titles.slice(0, 3).map((s) => ({ id: s.id, title: s.title })) })),
+      weak: titles.slice(0, 5).map((s) => ({ section: s.id, title: s.title, attempts: 99, correct: 1, mastery: 0.1 })),
+    };
+    expectEmbedWithin(statsEmbed(stats, 'y'.repeat(300)));
+    expectEmbedWithin(weakEmbed(stats));
+    expectNoInternals(weakEmbed(stats));
   });
 });
 
@@ -88,10 +141,10 @@ describe('command definitions', () => {
     expect(bodies.filter((b) => b.default_member_permissions).map((b) => b.name)).toEqual(['daily']);
   });
 
-  it('offer the blueprint domains as choices, and at most 25 choices anywhere', () => {
-    const quiz = bodies.find((b) => b.name === 'quiz')!;
-    const domain = quiz.options!.find((o) => o.name === 'domain') as { choices: Array<{ value: string }> };
-    expect(domain.choices.map((c) => c.value)).toEqual(content.blueprint.domains.map((d) => d.id));
+  it('offer every exam in /settings, and at most 25 choices anywhere', () => {
+    const settings = bodies.find((b) => b.name === 'settings')!;
+    const exam = settings.options!.find((o) => o.name === 'exam') as { choices: Array<{ value: string }> };
+    expect(exam.choices.map((c) => c.value)).toEqual([...content.exams.keys(), 'server']);
     const walk = (options: unknown[] = []): void => {
       for (const o of options as Array<{ choices?: unknown[]; options?: unknown[] }>) {
         expect(o.choices?.length ?? 0).toBeLessThanOrEqual(25);
