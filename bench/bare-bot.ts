@@ -18,9 +18,15 @@ const NO_MENTIONS = { parse: [], repliedUser: false };
 const payload = JSON.parse(process.env.BARE_BOT_REPLY) as Pick<InteractionReplyOptions, 'content' | 'components'>;
 
 // Never print the bot token, nor an interaction token (it rides in webhook and callback URLs).
-const scrub = (text: string): string => text.split(token).join('[redacted]').replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"']+/g, '$1:token');
+const scrub = (text: string): string =>
+  text
+    .split(token)
+    .join('[redacted]')
+    .replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"']+/g, '$1:token');
 const report = (what: string, error: unknown): void => {
-  process.stdout.write(`${JSON.stringify({ msg: what, error: scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: what, error: scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) })}\n`,
+  );
 };
 
 // As the real bot: plain payloads, no builder re-validation at run time.

@@ -70,13 +70,19 @@ function timeToFirstQuestion(dbPath: string): Promise<number> {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (prompted !== null) resolve(prompted);
-      else reject(new Error(`cli bench: node ${args.join(' ')} ended (${signal ?? `code ${String(code)}`}) before an answer prompt\n${stdout}\n${stderr}`));
+      else
+        reject(
+          new Error(
+            `cli bench: node ${args.join(' ')} ended (${signal ?? `code ${String(code)}`}) before an answer prompt\n${stdout}\n${stderr}`,
+          ),
+        );
     });
   });
 }
 
 export async function run(): Promise<Figure[]> {
-  if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_CLI_RUNS must be a whole number of at least 1, not "${process.env.BENCH_CLI_RUNS}"`);
+  if (!Number.isInteger(RUNS) || RUNS < 1)
+    throw new Error(`BENCH_CLI_RUNS must be a whole number of at least 1, not "${process.env.BENCH_CLI_RUNS}"`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   const node: number[] = [];
   const lookup: number[] = [];

@@ -40,7 +40,15 @@ async function messageOf(pending: Promise<{ response(): Promise<{ message?: APIM
  * One member's session: a quiz, lookups between questions, and the daily question. `thinkMs` 0 clicks
  * again as soon as the bot answered (saturation); otherwise the member pauses that long between clicks.
  */
-async function memberLoad(fake: FakeDiscord, who: string, queries: readonly string[], daily: APIMessage, offset: number, count: number, thinkMs = 0): Promise<number> {
+async function memberLoad(
+  fake: FakeDiscord,
+  who: string,
+  queries: readonly string[],
+  daily: APIMessage,
+  offset: number,
+  count: number,
+  thinkMs = 0,
+): Promise<number> {
   let sent = 0;
   let quiz: APIMessage | undefined;
   for (let i = 0; sent < count; i++) {
@@ -52,7 +60,10 @@ async function memberLoad(fake: FakeDiscord, who: string, queries: readonly stri
       if (!quiz || ids(quiz).length === 0) quiz = await messageOf(fake.slash(who, GUILD, CHANNEL, 'quiz', { count: 25, new: true }));
       else {
         const buttons = ids(quiz);
-        const next = buttons.find((id) => id.startsWith('v1:qn:')) ?? buttons.find((id) => id.startsWith('v1:qa:')) ?? buttons.find((id) => id.startsWith('v1:qt:'));
+        const next =
+          buttons.find((id) => id.startsWith('v1:qn:')) ??
+          buttons.find((id) => id.startsWith('v1:qa:')) ??
+          buttons.find((id) => id.startsWith('v1:qt:'));
         const submit = buttons.find((id) => id.startsWith('v1:qs:'));
         quiz = (await messageOf(fake.click(who, quiz, submit ?? next!))) ?? quiz;
       }
@@ -90,7 +101,9 @@ async function saturate(fake: FakeDiscord, botPid: number, queries: readonly str
   const botCpuBefore = processCpuMs(botPid);
   const selfCpuBefore = process.cpuUsage();
   const started = performance.now();
-  const sent = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 7, PER_MEMBER)))).reduce((a, b) => a + b, 0);
+  const sent = (
+    await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 7, PER_MEMBER)))
+  ).reduce((a, b) => a + b, 0);
   const seconds = (performance.now() - started) / 1000;
   const botCpuMs = processCpuMs(botPid) - botCpuBefore;
   const self = process.cpuUsage(selfCpuBefore);
@@ -173,7 +186,10 @@ export async function run(): Promise<Figure[]> {
         id: GUILD,
         name: 'Bench',
         channels: [{ id: CHANNEL, name: 'study' }],
-        members: [{ id: ADMIN, username: 'admin', manageGuild: true }, ...Array.from({ length: MEMBERS }, (_, i) => ({ id: member(i), username: `m${i}`, manageGuild: false }))],
+        members: [
+          { id: ADMIN, username: 'admin', manageGuild: true },
+          ...Array.from({ length: MEMBERS }, (_, i) => ({ id: member(i), username: `m${i}`, manageGuild: false })),
+        ],
       },
     ],
   });
@@ -205,7 +221,11 @@ export async function run(): Promise<Figure[]> {
       // The same members at a steady pace below saturation: 50 members, one click each every ~0.5 s.
       const beforePaced = new Set(fake.acknowledged().map((a) => a.interactionId));
       const pacedStart = performance.now();
-      const pacedSent = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 11, PACED_PER_MEMBER, PACED_THINK_MS)))).reduce((a, b) => a + b, 0);
+      const pacedSent = (
+        await Promise.all(
+          Array.from({ length: MEMBERS }, (_, i) => memberLoad(fake, member(i), queries, daily, i * 11, PACED_PER_MEMBER, PACED_THINK_MS)),
+        )
+      ).reduce((a, b) => a + b, 0);
       const pacedSeconds = (performance.now() - pacedStart) / 1000;
       await fake.settle();
       const paced = fake
@@ -248,7 +268,8 @@ export async function run(): Promise<Figure[]> {
     } finally {
       await bare.stop();
     }
-    if (base.sent !== ours.sent || base.unanswered > 0) throw new Error(`bare bot: ${base.sent} sent, ${base.unanswered} unanswered (the real bot: ${ours.sent} sent)`);
+    if (base.sent !== ours.sent || base.unanswered > 0)
+      throw new Error(`bare bot: ${base.sent} sent, ${base.unanswered} unanswered (the real bot: ${ours.sent} sent)`);
 
     const oursPer = ours.botCpuMs / ours.sent;
     const basePer = base.botCpuMs / base.sent;

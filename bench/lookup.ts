@@ -14,7 +14,12 @@ const ROUNDS = 20;
  * Each query, ROUNDS times after a warm-up, timing the tuned and the plain index one right after the
  * other, so both see the same garbage collections and the same load from anything else on the machine.
  */
-function timePair(tuned: (q: string) => unknown, plain: (q: string) => unknown, queries: readonly string[], rounds = ROUNDS): [number[], number[]] {
+function timePair(
+  tuned: (q: string) => unknown,
+  plain: (q: string) => unknown,
+  queries: readonly string[],
+  rounds = ROUNDS,
+): [number[], number[]] {
   for (const q of queries) {
     tuned(q);
     plain(q);
@@ -45,7 +50,12 @@ function synthetic(sections: readonly Section[], times: number): Section[] {
     for (const s of sections) {
       const sentences = s.text.split(/(?<=[.!?])\s+/);
       const k = sentences.length ? copy % sentences.length : 0;
-      out.push({ ...s, id: `${s.id}-${copy}`, title: `${s.title} (${copy})`, text: [...sentences.slice(k), ...sentences.slice(0, k)].join(' ') });
+      out.push({
+        ...s,
+        id: `${s.id}-${copy}`,
+        title: `${s.title} (${copy})`,
+        text: [...sentences.slice(k), ...sentences.slice(0, k)].join(' '),
+      });
     }
   }
   return out;
@@ -58,14 +68,23 @@ export async function run(): Promise<Figure[]> {
   const queries = cases.map((c) => c.q);
 
   const plain = plainIndex(content.sections);
-  const [tuned, baseline] = timePair((q) => content.search.lookup(q, 10), (q) => plain(q, 10), queries);
+  const [tuned, baseline] = timePair(
+    (q) => content.search.lookup(q, 10),
+    (q) => plain(q, 10),
+    queries,
+  );
 
   const big = synthetic(content.sections, 100);
   const bigStart = performance.now();
   const bigIndex = new SearchIndex(big, content.synonyms);
   const bigBuild = performance.now() - bigStart;
   const bigPlain = plainIndex(big);
-  const [large, largePlain] = timePair((q) => bigIndex.lookup(q, 10), (q) => bigPlain(q, 10), queries, 5);
+  const [large, largePlain] = timePair(
+    (q) => bigIndex.lookup(q, 10),
+    (q) => bigPlain(q, 10),
+    queries,
+    5,
+  );
 
   // Builds last: their garbage would otherwise be collected during the lookups above.
   const builds: number[] = [];

@@ -24,6 +24,7 @@ for (const name of chosen) {
   if (!values.json) process.stdout.write(`\n${name}\n`);
   const started = Date.now();
   const figures = await suites[name]!();
-  for (const f of figures) process.stdout.write(values.json ? `${JSON.stringify(f)}\n` : `  ${f.name.padEnd(48)} ${String(f.value).padStart(12)}\n`);
+  for (const f of figures)
+    process.stdout.write(values.json ? `${JSON.stringify(f)}\n` : `  ${f.name.padEnd(48)} ${String(f.value).padStart(12)}\n`);
   if (!values.json) process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }

@@ -92,8 +92,20 @@ function measureAnswers(dir: string): { recordPerS: number; rawPerS: number } {
                           source_ref, step, duration_ms, answered_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOne = raw.sqlite.transaction((input: AnswerInput, at: number) => {
-    insert.run(input.personId, input.guildId, input.questionId, input.sectionId, input.domain, input.chosen,
-      input.correct ? 1 : 0, input.source, input.sourceRef, input.step, input.durationMs, at);
+    insert.run(
+      input.personId,
+      input.guildId,
+      input.questionId,
+      input.sectionId,
+      input.domain,
+      input.chosen,
+      input.correct ? 1 : 0,
+      input.source,
+      input.sourceRef,
+      input.step,
+      input.durationMs,
+      at,
+    );
   });
   let at = Date.parse('2025-03-10T08:00:00Z');
   const rawPerS = ratePerSecond(inputs, (input) => insertOne.immediate(input, (at += 1_000)));
@@ -144,8 +156,17 @@ export function buildGuild(store: Database, now: Date): void {
       // Activity skewed: some members answer far more than others.
       const m = Math.floor(MEMBERS * random() ** 2);
       const q = Math.floor(random() * 300);
-      attempt.run(`m${m}`, GUILD, `q${q}`, `s${q % 60}`, DOMAINS[q % 4], random() < 0.65 ? 1 : 0,
-        `b${Math.floor(i / 10)}`, i % 10, now.getTime() - Math.floor(random() * span));
+      attempt.run(
+        `m${m}`,
+        GUILD,
+        `q${q}`,
+        `s${q % 60}`,
+        DOMAINS[q % 4],
+        random() < 0.65 ? 1 : 0,
+        `b${Math.floor(i / 10)}`,
+        i % 10,
+        now.getTime() - Math.floor(random() * span),
+      );
     }
   });
   for (let from = 0; from < ATTEMPTS; from += batch) insertBatch(from);

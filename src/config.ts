@@ -25,10 +25,16 @@ const envSchema = z.object({
   DISCORD_API_BASE: z.url('must be a URL such as https://discord.com/api').default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('data/tutor.db'),
   /** The content folder; by default the one that ships beside the code, wherever the tutor is run from. */
-  KNOWLEDGE_DIR: z.string().min(1).default(fileURLToPath(new URL('../knowledge', import.meta.url))),
+  KNOWLEDGE_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../knowledge', import.meta.url))),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
   /** The exam of new servers and people (a code in knowledge/exams); the group's own notes are for MLS-C01. */
-  DEFAULT_EXAM: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an exam code such as mls-c01 or mla-c02').default('mls-c01'),
+  DEFAULT_EXAM: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an exam code such as mls-c01 or mla-c02')
+    .default('mls-c01'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the daily scheduler looks for guilds whose post is due (croner pattern, seconds optional). */
   DAILY_TICK_CRON: z.string().min(1).default('*/30 * * * * *'),
@@ -57,9 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
   const config = parsed.data;
   if (config.TEST_CLOCK_FILE && config.NODE_ENV !== 'test') {

@@ -34,7 +34,10 @@ export function createLogger(level: string, secrets: ReadonlyArray<string | unde
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+      censor: '[redacted]',
+    },
     hooks: {
       logMethod(args, method) {
         return method.apply(this, args.map((a) => clean(a)) as Parameters<typeof method>);

@@ -39,7 +39,15 @@ const seen: {
   quizReplyId?: string;
   badError?: number;
   lookup?: { where?: string; who?: string };
-  dm?: { inGuild: boolean; guildId: string | null; user: string; hasMember: boolean; context: number | null; who?: string; whoIsMember: boolean };
+  dm?: {
+    inGuild: boolean;
+    guildId: string | null;
+    user: string;
+    hasMember: boolean;
+    context: number | null;
+    who?: string;
+    whoIsMember: boolean;
+  };
 } = {};
 
 async function onInteraction(i: DjsInteraction): Promise<void> {
@@ -103,7 +111,10 @@ async function onInteraction(i: DjsInteraction): Promise<void> {
       }
       case 'bad':
         try {
-          await i.reply({ content: 'x', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'x'.repeat(101) }] }] });
+          await i.reply({
+            content: 'x',
+            components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'x'.repeat(101) }] }],
+          });
         } catch (err) {
           seen.badError = err instanceof DiscordAPIError ? Number(err.code) : -1;
         }
@@ -238,7 +249,10 @@ describe('fake Discord with a discord.js client', () => {
     expect(choices?.map((c) => c.value)).toEqual(['pipe-mode', 'pipe-line']);
 
     const r = await fake.slash('bob', G, C, 'group join', { name: 'night-owls' });
-    expect(r.payload.data).toMatchObject({ name: 'group', options: [{ type: 1, name: 'join', options: [{ name: 'name', value: 'night-owls' }] }] });
+    expect(r.payload.data).toMatchObject({
+      name: 'group',
+      options: [{ type: 1, name: 'join', options: [{ name: 'name', value: 'night-owls' }] }],
+    });
     const msg = await r.final();
     expect(msg.content).toBe('join night-owls');
     expect(fake.channelMessages(C).some((m) => m.id === msg.id)).toBe(true);
@@ -353,7 +367,11 @@ describe('direct messages with the bot', () => {
     expect(p.authorizing_integration_owners).toEqual({ '1': BOB });
     expect(typeof p.app_permissions).toBe('string');
     expect(p.channel).toMatchObject({ type: ChannelType.DM, recipients: [{ id: BOB }] });
-    expect(p.data).toMatchObject({ name: 'notes', options: [{ name: 'who', value: ALICE }], resolved: { users: { [ALICE]: { username: 'alice' } } } });
+    expect(p.data).toMatchObject({
+      name: 'notes',
+      options: [{ name: 'who', value: ALICE }],
+      resolved: { users: { [ALICE]: { username: 'alice' } } },
+    });
     expect(p.data && 'resolved' in p.data ? p.data.resolved : undefined).not.toHaveProperty('members');
 
     // Deferred, edited and followed up, all ephemeral, as in a guild.
@@ -383,7 +401,9 @@ describe('direct messages with the bot', () => {
     expect(fake.channelMessages(dm.id).map((m) => m.id)).toEqual([sent.id]);
 
     // Guild commands and global commands without the BotDM context are not offered in DMs.
-    await expect(fake.slashInDm('bob', 'quiz')).rejects.toThrow(/\/quiz is registered only as a guild command \(Study Group\); guild commands cannot be used in DMs/);
+    await expect(fake.slashInDm('bob', 'quiz')).rejects.toThrow(
+      /\/quiz is registered only as a guild command \(Study Group\); guild commands cannot be used in DMs/,
+    );
     await expect(fake.slashInDm('bob', 'setup')).rejects.toThrow(/\/setup does not allow the BotDM context/);
     await expect(fake.slashInDm('bob', 'nope')).rejects.toThrow(/not registered globally/);
     await expect(fake.slashInDm('nobody', 'notes')).rejects.toThrow(/no user nobody/);
@@ -396,10 +416,18 @@ describe('message rules', () => {
   const rules = (problems: Problem[]): string[] => problems.map((p) => `${p.rule}${p.hard ? '' : ' (soft)'}: ${p.path.join('.')}`);
   const am = { allowed_mentions: { parse: [] } };
   const create = { mode: 'create' as const, fileCount: 0 };
-  const row = (n: number, label = 'b') => ({ type: 1, components: Array.from({ length: n }, (_, i) => ({ type: 2, style: 1, label, custom_id: `c${i}:${label.length}:${Math.random()}` })) });
+  const row = (n: number, label = 'b') => ({
+    type: 1,
+    components: Array.from({ length: n }, (_, i) => ({ type: 2, style: 1, label, custom_id: `c${i}:${label.length}:${Math.random()}` })),
+  });
 
   it('accepts a well-formed message', () => {
-    expect(checkMessageBody({ content: 'hi', embeds: [{ title: 't', fields: [{ name: 'n', value: 'v' }] }], components: [row(5)], ...am }, create)).toEqual([]);
+    expect(
+      checkMessageBody(
+        { content: 'hi', embeds: [{ title: 't', fields: [{ name: 'n', value: 'v' }] }], components: [row(5)], ...am },
+        create,
+      ),
+    ).toEqual([]);
   });
 
   it('checks allowed_mentions', () => {
@@ -413,8 +441,15 @@ describe('message rules', () => {
 
   it('checks content, embed and component limits', () => {
     expect(rules(checkMessageBody({ content: 'x'.repeat(2001), ...am }, create))).toEqual(['content-length: content']);
-    expect(rules(checkMessageBody({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), ...am }, create))).toEqual(['embed-limits: embeds']);
-    const big = { title: 't'.repeat(257), description: 'd'.repeat(4097), footer: { text: 'f'.repeat(2049) }, author: { name: 'a'.repeat(257) } };
+    expect(rules(checkMessageBody({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })), ...am }, create))).toEqual([
+      'embed-limits: embeds',
+    ]);
+    const big = {
+      title: 't'.repeat(257),
+      description: 'd'.repeat(4097),
+      footer: { text: 'f'.repeat(2049) },
+      author: { name: 'a'.repeat(257) },
+    };
     expect(rules(checkMessageBody({ embeds: [big], ...am }, create))).toEqual([
       'embed-limits: embeds.0.title',
       'embed-limits: embeds.0.description',
@@ -428,15 +463,27 @@ describe('message rules', () => {
       'embed-limits: embeds.0.fields.0.name',
       'embed-limits: embeds.0.fields.0.value',
     ]);
-    expect(rules(checkMessageBody({ components: Array.from({ length: 6 }, () => row(1)), ...am }, create))).toEqual(['component-limits: components']);
+    expect(rules(checkMessageBody({ components: Array.from({ length: 6 }, () => row(1)), ...am }, create))).toEqual([
+      'component-limits: components',
+    ]);
     expect(rules(checkMessageBody({ components: [row(6)], ...am }, create))).toEqual(['component-limits: components.0.components']);
-    expect(rules(checkMessageBody({ components: [row(1, 'l'.repeat(81))], ...am }, create))).toEqual(['component-limits: components.0.components.0.label']);
+    expect(rules(checkMessageBody({ components: [row(1, 'l'.repeat(81))], ...am }, create))).toEqual([
+      'component-limits: components.0.components.0.label',
+    ]);
     const select = { type: 3, custom_id: 's', options: Array.from({ length: 26 }, (_, i) => ({ label: `o${i}`, value: `v${i}` })) };
     expect(rules(checkMessageBody({ components: [{ type: 1, components: [select] }], ...am }, create))).toEqual([
       'component-limits: components.0.components.0.options',
     ]);
-    const dup = { type: 1, components: [{ type: 2, style: 1, label: 'a', custom_id: 'same' }, { type: 2, style: 1, label: 'b', custom_id: 'same' }] };
-    expect(rules(checkMessageBody({ components: [dup], ...am }, create))).toEqual(['component-limits: components.0.components.1.custom_id']);
+    const dup = {
+      type: 1,
+      components: [
+        { type: 2, style: 1, label: 'a', custom_id: 'same' },
+        { type: 2, style: 1, label: 'b', custom_id: 'same' },
+      ],
+    };
+    expect(rules(checkMessageBody({ components: [dup], ...am }, create))).toEqual([
+      'component-limits: components.0.components.1.custom_id',
+    ]);
     expect(rules(checkMessageBody({ content: '', ...am }, create))).toEqual(['empty-message: ']);
   });
 
@@ -447,7 +494,9 @@ describe('message rules', () => {
       'autocomplete-limits: data.choices.0.name',
       'autocomplete-limits: data.choices.0.value',
     ]);
-    expect(rules(checkAutocompleteChoices({ choices: [{ name: 'n', value: 'v' }] }, 4))).toEqual(['autocomplete-limits: data.choices.0.value']);
+    expect(rules(checkAutocompleteChoices({ choices: [{ name: 'n', value: 'v' }] }, 4))).toEqual([
+      'autocomplete-limits: data.choices.0.value',
+    ]);
   });
 });
 
@@ -486,7 +535,14 @@ describe('bot process helper', () => {
       applicationId: APP,
       botUserId: APP,
       token: TOKEN,
-      guilds: [{ id: G, name: 'Study Group', channels: [{ id: C, name: 'general' }], members: [{ id: ALICE, username: 'alice', manageGuild: false }] }],
+      guilds: [
+        {
+          id: G,
+          name: 'Study Group',
+          channels: [{ id: C, name: 'general' }],
+          members: [{ id: ALICE, username: 'alice', manageGuild: false }],
+        },
+      ],
     });
     try {
       const cwd = await standInRepo(STAND_IN);

@@ -1,5 +1,5 @@
 import { createInterface, emitKeypressEvents, moveCursor, clearScreenDown } from 'node:readline';
-import { LETTERS } from '../quiz/question.js';
+import { LETTERS } from '../study/index.js';
 import { bold, cyan, dim, out } from './io.js';
 
 /** What the person typed: letters, a command word (exam navigation), or nothing more (end of input, Ctrl-C). */
@@ -25,7 +25,9 @@ export function lineInput(): AnswerInput {
       if (next.done) return { kind: 'end', interrupted: false };
       const text = String(next.value).trim();
       if (!process.stdin.isTTY) out(text);
-      return /^[a-h](?:[\s,;]*[a-h])*$/i.test(text) ? { kind: 'letters', letters: text.replace(/[\s,;]/g, '').toUpperCase() } : { kind: 'command', word: text.toLowerCase() };
+      return /^[a-h](?:[\s,;]*[a-h])*$/i.test(text)
+        ? { kind: 'letters', letters: text.replace(/[\s,;]/g, '').toUpperCase() }
+        : { kind: 'command', word: text.toLowerCase() };
     },
     close: () => rl.close(),
   };
@@ -98,6 +100,7 @@ export function keyInput(commandKeys: readonly string[] = []): AnswerInput {
 }
 
 function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ESC starts every colour code; matching it is the point.
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 

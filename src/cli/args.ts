@@ -38,7 +38,7 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
 /** A terminal user id is stored and shown as is: printable, no control characters, not empty. */
 export function personId(value: string | undefined): string {
   if (value === undefined) return 'local';
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here.
   if (value.trim() === '' || value.length > 64 || /[\u0000-\u001f\u007f-\u009f]/.test(value))
     throw new UsageError('--user must be 1 to 64 printable characters (no control characters or line breaks)');
   return value;

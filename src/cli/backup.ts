@@ -13,7 +13,9 @@ export async function backupCommand(ctx: CliContext): Promise<number> {
   const store = openStore(ctx.dbPath, { readonly: true });
   try {
     const { pages } = await backupDatabase(store, file);
-    out(`Backed up ${ctx.dbPath} to ${file} (${pages} pages). Restore: stop the bot, copy it over ${ctx.dbPath}, delete ${ctx.dbPath}-wal and -shm.`);
+    out(
+      `Backed up ${ctx.dbPath} to ${file} (${pages} pages). Restore: stop the bot, copy it over ${ctx.dbPath}, delete ${ctx.dbPath}-wal and -shm.`,
+    );
     return 0;
   } finally {
     store.close();

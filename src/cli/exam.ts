@@ -45,12 +45,21 @@ export async function examCommand(ctx: CliContext): Promise<number> {
     let view: ExamView = started.view;
     const notice = examNotice(view.exam, engine);
     if (notice) out(yellow(notice));
-    out(started.resumed ? yellow(`Resuming your exam: ${clockTime(view.remainingMs)} left.`) : bold(`Mock exam, ${view.exam.short}: ${view.total} questions, ${clockTime(view.remainingMs)}.`));
+    out(
+      started.resumed
+        ? yellow(`Resuming your exam: ${clockTime(view.remainingMs)} left.`)
+        : bold(`Mock exam, ${view.exam.short}: ${view.total} questions, ${clockTime(view.remainingMs)}.`),
+    );
     out(dim(HELP));
     for (;;) {
       const q = view.question;
       const multi = q.answer.length;
-      printQuestion(`Question ${view.position + 1}/${view.total} · ${view.answered} answered · ${clockTime(view.remainingMs)} left`, q, view.exam, !process.stdin.isTTY);
+      printQuestion(
+        `Question ${view.position + 1}/${view.total} · ${view.answered} answered · ${clockTime(view.remainingMs)} left`,
+        q,
+        view.exam,
+        !process.stdin.isTTY,
+      );
       if (view.chosen && !process.stdin.isTTY) out(dim(`Current answer: ${view.chosen}`));
       const reply = await input.read(q.choices, multi, view.chosen);
       if (reply.kind === 'end') {
@@ -62,9 +71,13 @@ export async function examCommand(ctx: CliContext): Promise<number> {
       if (reply.kind === 'letters') {
         const letters = [...new Set(reply.letters)].filter((l) => LETTERS.indexOf(l) < q.choices.length);
         // Multiple response: the typed letters are the whole selection, so toggle the difference.
-        const toggles = multi === 1 ? letters.slice(-1) : [...letters.filter((l) => !view.chosen.includes(l)), ...view.chosen.split('').filter((l) => l && !letters.includes(l))];
+        const toggles =
+          multi === 1
+            ? letters.slice(-1)
+            : [...letters.filter((l) => !view.chosen.includes(l)), ...view.chosen.split('').filter((l) => l && !letters.includes(l))];
         let chosen: ReturnType<typeof chooseExamAnswer> | undefined;
-        for (const letter of toggles) chosen = chooseExamAnswer(engine, { sessionId: view.session.id, personId: ctx.user, position: view.position, letter });
+        for (const letter of toggles)
+          chosen = chooseExamAnswer(engine, { sessionId: view.session.id, personId: ctx.user, position: view.position, letter });
         if (chosen && !chosen.ok) return finish(engine, chosen);
         if (letters.length > 0) next = view.position + 1;
       } else if (reply.word === 'n') next = view.position + 1;
@@ -73,7 +86,11 @@ export async function examCommand(ctx: CliContext): Promise<number> {
       else if (reply.word === 's') {
         const progress = examProgress(engine, { sessionId: view.session.id, personId: ctx.user });
         if (progress.ok && progress.unanswered.length > 0 && process.stdin.isTTY) {
-          out(yellow(`${progress.unanswered.length} of ${progress.total} unanswered (they count as wrong). Type s again to submit, or any other key to go back.`));
+          out(
+            yellow(
+              `${progress.unanswered.length} of ${progress.total} unanswered (they count as wrong). Type s again to submit, or any other key to go back.`,
+            ),
+          );
           const sure = await input.read(q.choices, multi, view.chosen);
           if (sure.kind !== 'command' || sure.word !== 's') continue;
         }
@@ -121,12 +138,18 @@ function examNotice(exam: Exam, engine: Engine): string | null {
 export function printResult(engine: Engine, result: ExamResult, exam: Exam | undefined): void {
   out();
   const verdict = result.passed ? green(bold(`PASS: ${result.scaled}`)) : red(bold(`FAIL: ${result.scaled}`));
-  out(`${verdict} ${dim(`(pass mark ${result.pass}; ${result.correct}/${result.total} right${result.autoSubmitted ? '; submitted at the deadline' : ''}${exam ? `; ${exam.short}` : ''})`)}`);
+  out(
+    `${verdict} ${dim(`(pass mark ${result.pass}; ${result.correct}/${result.total} right${result.autoSubmitted ? '; submitted at the deadline' : ''}${exam ? `; ${exam.short}` : ''})`)}`,
+  );
   out(bold('By domain'));
-  for (const d of result.domains) out(`  ${d.name.padEnd(56)} ${`${d.correct}/${d.total}`.padStart(6)} ${percent(d.total ? d.correct / d.total : null).padStart(5)}`);
+  for (const d of result.domains)
+    out(`  ${d.name.padEnd(56)} ${`${d.correct}/${d.total}`.padStart(6)} ${percent(d.total ? d.correct / d.total : null).padStart(5)}`);
   if (result.tasks.length > 0) {
     out(bold('By task'));
-    for (const t of result.tasks) out(`  ${`${t.task} ${t.name}`.slice(0, 56).padEnd(56)} ${`${t.correct}/${t.total}`.padStart(6)} ${percent(t.total ? t.correct / t.total : null).padStart(5)}`);
+    for (const t of result.tasks)
+      out(
+        `  ${`${t.task} ${t.name}`.slice(0, 56).padEnd(56)} ${`${t.correct}/${t.total}`.padStart(6)} ${percent(t.total ? t.correct / t.total : null).padStart(5)}`,
+      );
   }
   if (result.wrong.length === 0) return;
   out();
@@ -137,7 +160,12 @@ export function printResult(engine: Engine, result: ExamResult, exam: Exam | und
     const notes = section(engine, q.section);
     out();
     out(`${bold(`Q${w.position + 1}.`)} ${q.prompt}`);
-    out(`  ${w.chosen ? red(`You: ${w.chosen}`) : red('Unanswered')} · ${green(`Answer: ${w.expected}`)} (${w.expected.split('').map((l) => q.choices[LETTERS.indexOf(l)]).join(' / ')})`);
+    out(
+      `  ${w.chosen ? red(`You: ${w.chosen}`) : red('Unanswered')} · ${green(`Answer: ${w.expected}`)} (${w.expected
+        .split('')
+        .map((l) => q.choices[LETTERS.indexOf(l)])
+        .join(' / ')})`,
+    );
     out(`  ${q.explanation}`);
     if (notes) out(dim(`  Read: ${notes.title}`));
   }

@@ -3,7 +3,8 @@ import { wrap } from './wrap.js';
 /** Output helpers of the terminal tutor: JSON lines for tools, wrapped colour text for people (NO_COLOR respected). */
 
 /** Text for a person: wrapped to the terminal's width, and not wrapped at all when piped. */
-export const out = (line = '') => process.stdout.write(`${process.stdout.isTTY && process.stdout.columns ? wrap(line, process.stdout.columns) : line}\n`);
+export const out = (line = '') =>
+  process.stdout.write(`${process.stdout.isTTY && process.stdout.columns ? wrap(line, process.stdout.columns) : line}\n`);
 export const err = (line: string) => process.stderr.write(`${line}\n`);
 export const jsonLine = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 

@@ -15,7 +15,16 @@ function examOf(ctx: CliContext): Exam {
 export function sectionsCommand(ctx: CliContext): number {
   const content = ctx.content();
   for (const s of content.sections) {
-    if (ctx.values.json) jsonLine({ id: s.id, title: s.title, domain: s.domain, text: s.text, source: s.source, origin: s.origin, exams: content.sectionExams.get(s.id) ?? [] });
+    if (ctx.values.json)
+      jsonLine({
+        id: s.id,
+        title: s.title,
+        domain: s.domain,
+        text: s.text,
+        source: s.source,
+        origin: s.origin,
+        exams: content.sectionExams.get(s.id) ?? [],
+      });
     else out(`${s.id}  ${s.title}`);
   }
   return 0;
@@ -54,10 +63,26 @@ export function questionsCommand(ctx: CliContext): number {
 export function examsCommand(ctx: CliContext): number {
   for (const e of examSummaries(ctx.content())) {
     if (ctx.values.json) {
-      jsonLine({ code: e.code, name: e.name, status: e.status, domains: e.domains, tasks: e.tasks, questions: e.questions, short: e.short, bullets: e.bullets, retired_on: e.retiredOn, successor: e.successor });
+      jsonLine({
+        code: e.code,
+        name: e.name,
+        status: e.status,
+        domains: e.domains,
+        tasks: e.tasks,
+        questions: e.questions,
+        short: e.short,
+        bullets: e.bullets,
+        retired_on: e.retiredOn,
+        successor: e.successor,
+      });
       continue;
     }
-    const status = e.status === 'retired' ? red(`retired ${e.retiredOn ?? ''}${e.successor ? `, succeeded by ${e.successor}` : ''}`) : e.status === 'beta' ? yellow('beta: the outline may still change') : 'current';
+    const status =
+      e.status === 'retired'
+        ? red(`retired ${e.retiredOn ?? ''}${e.successor ? `, succeeded by ${e.successor}` : ''}`)
+        : e.status === 'beta'
+          ? yellow('beta: the outline may still change')
+          : 'current';
     out(`${bold(e.code.padEnd(9))} ${e.name} ${dim(`(${status})`)}`);
     out(`  ${e.domains.map((d) => `${d.name} ${d.weight}%`).join(' · ')}`);
     out(dim(`  ${e.tasks} tasks, ${e.bullets} bullets, ${e.questions} questions`));
@@ -74,7 +99,10 @@ export function coverageCommand(ctx: CliContext): number {
     return 0;
   }
   const total = rows.reduce((n, r) => n + r.questions, 0);
-  out(bold(`${exam.short}: ${total} questions over ${rows.length} bullets`) + dim(`  (minimums: ${COVERAGE_MINIMUMS.bulletQuestions} per bullet, ${COVERAGE_MINIMUMS.taskQuestions} per task, a section each)`));
+  out(
+    bold(`${exam.short}: ${total} questions over ${rows.length} bullets`) +
+      dim(`  (minimums: ${COVERAGE_MINIMUMS.bulletQuestions} per bullet, ${COVERAGE_MINIMUMS.taskQuestions} per task, a section each)`),
+  );
   for (const d of exam.domains) {
     const inDomain = rows.filter((r) => r.domain === d.id).reduce((n, r) => n + r.questions, 0);
     out();
@@ -87,7 +115,9 @@ export function coverageCommand(ctx: CliContext): number {
       for (const b of bullets) {
         const short = b.questions < COVERAGE_MINIMUMS.bulletQuestions || b.sections.length < COVERAGE_MINIMUMS.bulletSections;
         const mark = short ? red('✗') : '✓';
-        out(`    ${mark} ${b.bullet.padEnd(5)} ${String(b.questions).padStart(3)} q · ${String(b.sections.length).padStart(2)} sections  ${dim(b.text)}`);
+        out(
+          `    ${mark} ${b.bullet.padEnd(5)} ${String(b.questions).padStart(3)} q · ${String(b.sections.length).padStart(2)} sections  ${dim(b.text)}`,
+        );
       }
     }
   }

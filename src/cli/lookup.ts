@@ -18,7 +18,16 @@ export async function lookupCommand(ctx: CliContext, query: string | undefined, 
       jsonLine({
         query: q,
         confidence: found.confidence,
-        results: found.hits.map(({ id, title, domain, score, text, snippet, exams, origin }) => ({ id, title, domain, score, text, snippet, exams, origin })),
+        results: found.hits.map(({ id, title, domain, score, text, snippet, exams, origin }) => ({
+          id,
+          title,
+          domain,
+          score,
+          text,
+          snippet,
+          exams,
+          origin,
+        })),
       });
     else printHuman(found, engine.content.exams);
   };
@@ -34,7 +43,9 @@ export async function lookupCommand(ctx: CliContext, query: string | undefined, 
 function printHuman(found: Lookup, exams: ReadonlyMap<string, { short: string }>): void {
   const [best, ...rest] = found.hits;
   if (!best || found.confidence === 'none') {
-    out(`No good match for "${found.query}".${found.hits.length > 0 ? ' Closest titles:' : ' Try fewer or other words, or an acronym such as KDS or RCF.'}`);
+    out(
+      `No good match for "${found.query}".${found.hits.length > 0 ? ' Closest titles:' : ' Try fewer or other words, or an acronym such as KDS or RCF.'}`,
+    );
     for (const hit of found.hits.slice(0, 5)) out(`  ${cyan(hit.title)}`);
     return;
   }

@@ -1,4 +1,4 @@
-import { answerQuiz, parseChoice, QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, quizProgress, startQuiz, type QuizMode, type StreakView } from '../study/index.js';
+import { answerQuiz, parseChoice, QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, quizProgress, startQuiz, type StreakView } from '../study/index.js';
 import { answerInput } from './answer-input.js';
 import { positiveInt } from './args.js';
 import type { CliContext } from './context.js';
@@ -23,7 +23,7 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       task: ctx.values.task,
       section: ctx.values.section,
       count,
-      mode: ctx.values.mode === undefined ? undefined : (mode as QuizMode),
+      mode: ctx.values.mode === undefined ? undefined : mode,
       fresh: ctx.values.new,
     });
     if (!started.ok) {
@@ -46,17 +46,27 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
         return reply.interrupted ? 130 : 0;
       }
       // At a keyboard a wrong number of letters is asked again; piped, each line is one answer.
-      const parsed = reply.kind === 'letters' ? parseChoice(reply.letters, question, { exactCount: process.stdin.isTTY === true }) : { ok: false as const, error: `"${reply.word}" is not an answer` };
+      const parsed =
+        reply.kind === 'letters'
+          ? parseChoice(reply.letters, question, { exactCount: process.stdin.isTTY === true })
+          : { ok: false as const, error: `"${reply.word}" is not an answer` };
       if (!parsed.ok) {
         err(`${parsed.error}; try again.`);
         continue;
       }
-      const feedback = answerQuiz(engine, { sessionId: step.session.id, personId: ctx.user, step: step.step, chosen: parsed.chosen, durationMs: Date.now() - shownAt });
+      const feedback = answerQuiz(engine, {
+        sessionId: step.session.id,
+        personId: ctx.user,
+        step: step.step,
+        chosen: parsed.chosen,
+        durationMs: Date.now() - shownAt,
+      });
       if (!feedback.ok) {
         err(refusalText(feedback));
         return 1;
       }
-      if (feedback.duplicate) out(yellow(`Question ${step.step + 1} was already answered in another window (${feedback.grade.chosen}); going on from there.`));
+      if (feedback.duplicate)
+        out(yellow(`Question ${step.step + 1} was already answered in another window (${feedback.grade.chosen}); going on from there.`));
       else printFeedback(engine, feedback);
       streak = feedback.streak ?? streak;
       // Read back where the quiz stands: another window may have moved it on, or finished it.
@@ -68,7 +78,10 @@ export async function quizCommand(ctx: CliContext): Promise<number> {
       if (!progress.next) {
         const summary = progress.summary!;
         out();
-        out(bold(`Done: ${summary.correct}/${summary.total} right.`) + (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''));
+        out(
+          bold(`Done: ${summary.correct}/${summary.total} right.`) +
+            (streak ? dim(`  Streak: ${streak.current} day${streak.current === 1 ? '' : 's'} (best ${streak.best}).`) : ''),
+        );
         printRereadList(engine, summary.reread);
         return 0;
       }

@@ -17,9 +17,18 @@ export function printFeedback(engine: Engine, feedback: Feedback): void {
     .split('')
     .map((l) => `${l}. ${question.choices[LETTERS.indexOf(l)]}`)
     .join('; ');
-  out(grade.correct ? green(bold('✔ Right.')) : red(bold(`✘ Not quite: the answer is ${answer}`)) + (grade.correct ? '' : dim(` (you chose ${grade.chosen})`)));
+  out(
+    grade.correct
+      ? green(bold('✔ Right.'))
+      : red(bold(`✘ Not quite: the answer is ${answer}`)) + (grade.correct ? '' : dim(` (you chose ${grade.chosen})`)),
+  );
   out(question.explanation);
-  const reward = [feedback.streak && feedback.streak.current > 0 ? `🔥 ${feedback.streak.current}-day streak` : '', feedback.points ? `+${feedback.points} points` : ''].filter(Boolean).join(' · ');
+  const reward = [
+    feedback.streak && feedback.streak.current > 0 ? `🔥 ${feedback.streak.current}-day streak` : '',
+    feedback.points ? `+${feedback.points} points` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   if (reward) out(dim(reward));
   if (notes) out(dim(`Read: ${notes.title} · tutor lookup "${notes.title}"`));
 }

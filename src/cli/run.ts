@@ -38,7 +38,11 @@ Options for every command:
 type Command = (ctx: CliContext) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
-  lookup: (ctx) => lookupCommand(ctx, ctx.args.length > 0 ? ctx.args.join(' ') : undefined, { json: ctx.values.json, limit: positiveInt(ctx.values.limit, 'limit', 5, 50) }),
+  lookup: (ctx) =>
+    lookupCommand(ctx, ctx.args.length > 0 ? ctx.args.join(' ') : undefined, {
+      json: ctx.values.json,
+      limit: positiveInt(ctx.values.limit, 'limit', 5, 50),
+    }),
   sections: sectionsCommand,
   questions: questionsCommand,
   exams: examsCommand,

@@ -27,10 +27,13 @@ export function statsCommand(ctx: CliContext): number {
       return 0;
     }
     out(bold(`Stats for ${stats.user} · ${stats.exam.short}`));
-    out(`Answers: ${stats.attempts} · right: ${stats.correct} (${percent(stats.accuracy)}) · streak: ${stats.streak.current} day(s), best ${stats.streak.best}`);
+    out(
+      `Answers: ${stats.attempts} · right: ${stats.correct} (${percent(stats.accuracy)}) · streak: ${stats.streak.current} day(s), best ${stats.streak.best}`,
+    );
     out();
     out(bold('Mastery by domain') + dim(' (recency-weighted, starts at 50%)'));
-    for (const d of stats.domains) out(`  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers`)}`);
+    for (const d of stats.domains)
+      out(`  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers`)}`);
     if (stats.weak.length > 0) {
       out();
       out(bold('Reread first:'));
@@ -54,7 +57,9 @@ export function weakCommand(ctx: CliContext): number {
     }
     out(bold(`Weakest domains first · ${stats.exam.short}`));
     for (const d of [...stats.domains].sort((a, b) => a.mastery - b.mastery))
-      out(`  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers · tutor quiz --domain ${d.domain}`)}`);
+      out(
+        `  ${d.name.slice(0, 56).padEnd(56)} ${bar(d.mastery)} ${percent(d.mastery).padStart(4)} ${dim(`${d.attempts} answers · tutor quiz --domain ${d.domain}`)}`,
+      );
     out();
     if (stats.weakTasks.length === 0) {
       out('No task with a wrong answer yet. Keep going.');

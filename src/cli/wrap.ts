@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ESC starts every colour code; matching it is the point.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 const visible = (s: string) => s.replace(ANSI, '').length;

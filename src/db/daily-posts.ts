@@ -13,17 +13,19 @@ export interface DailyAnswerStats {
 }
 
 // Read on every daily answer: prepared once per connection.
-const selectPost = (db: Db) => db.select().from(dailyPosts).where(eq(dailyPosts.id, sql.placeholder('id'))).prepare();
+const selectPost = (db: Db) =>
+  db
+    .select()
+    .from(dailyPosts)
+    .where(eq(dailyPosts.id, sql.placeholder('id')))
+    .prepare();
 
 export function getDailyPost(store: Database, id: number): DailyPost | null {
   return preparedOnce(store, selectPost).get({ id }) ?? null;
 }
 
 export function latestDailyPost(store: Database, guildId: string): DailyPost | null {
-  return (
-    store.db.select().from(dailyPosts).where(eq(dailyPosts.guildId, guildId)).orderBy(desc(dailyPosts.day)).limit(1).get() ??
-    null
-  );
+  return store.db.select().from(dailyPosts).where(eq(dailyPosts.guildId, guildId)).orderBy(desc(dailyPosts.day)).limit(1).get() ?? null;
 }
 
 /** The post before `day`: the one whose answer a new post reveals. */

@@ -24,8 +24,7 @@ export type CreateGroupResult =
   | { ok: false; reason: 'invalid-name' };
 
 export type JoinGroupResult =
-  | { ok: true; group: StudyGroup; left: StudyGroup | null; alreadyMember: boolean }
-  | { ok: false; reason: 'no-such-group' };
+  { ok: true; group: StudyGroup; left: StudyGroup | null; alreadyMember: boolean } | { ok: false; reason: 'no-such-group' };
 
 export function findGroupByName(store: Database, guildId: string, name: string): StudyGroup | null {
   return (
@@ -71,11 +70,7 @@ function moveInto(store: Database, group: StudyGroup, personId: string, now: Dat
 }
 
 /** Creates a group and moves its creator into it (a creator outside their own group surprises people). */
-export function createGroup(
-  store: Database,
-  input: { guildId: string; name: string; createdBy: string },
-  now: Date,
-): CreateGroupResult {
+export function createGroup(store: Database, input: { guildId: string; name: string; createdBy: string }, now: Date): CreateGroupResult {
   const name = cleanGroupName(input.name);
   if (name.length === 0 || name.length > MAX_GROUP_NAME_LENGTH) return { ok: false, reason: 'invalid-name' };
   return store.sqlite
@@ -94,11 +89,7 @@ export function createGroup(
 }
 
 /** Joins the group called `name`, moving out of any other group in the guild. */
-export function joinGroup(
-  store: Database,
-  input: { guildId: string; personId: string; name: string },
-  now: Date,
-): JoinGroupResult {
+export function joinGroup(store: Database, input: { guildId: string; personId: string; name: string }, now: Date): JoinGroupResult {
   return store.sqlite
     .transaction((): JoinGroupResult => {
       const group = findGroupByName(store, input.guildId, input.name);

@@ -21,7 +21,11 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 // Read on every interaction (its zone): prepared once per connection.
 const selectSettings = (db: Db) =>
-  db.select().from(guildSettings).where(eq(guildSettings.guildId, sql.placeholder('guildId'))).prepare();
+  db
+    .select()
+    .from(guildSettings)
+    .where(eq(guildSettings.guildId, sql.placeholder('guildId')))
+    .prepare();
 
 export function getGuildSettings(store: Database, guildId: string): GuildSettings | null {
   return preparedOnce(store, selectSettings).get({ guildId }) ?? null;

@@ -38,18 +38,10 @@ export function getPerson(store: Database, id: string): Person | null {
  */
 export function setPersonTimeZone(store: Database, id: string, timeZone: string | null, now: Date): void {
   if (timeZone !== null && !isTimeZone(timeZone)) throw new Error(`not an IANA time zone: "${timeZone}"`);
-  store.db
-    .insert(people)
-    .values({ id, timeZone, createdAt: now })
-    .onConflictDoUpdate({ target: people.id, set: { timeZone } })
-    .run();
+  store.db.insert(people).values({ id, timeZone, createdAt: now }).onConflictDoUpdate({ target: people.id, set: { timeZone } }).run();
 }
 
 /** Sets (or, with null, clears) the exam the person studies for; it then wins over the server's. */
 export function setPersonExam(store: Database, id: string, exam: string | null, now: Date): void {
-  store.db
-    .insert(people)
-    .values({ id, exam, createdAt: now })
-    .onConflictDoUpdate({ target: people.id, set: { exam } })
-    .run();
+  store.db.insert(people).values({ id, exam, createdAt: now }).onConflictDoUpdate({ target: people.id, set: { exam } }).run();
 }

@@ -216,7 +216,9 @@ export const sessions = sqliteTable(
     answers: text('answers').notNull(),
     position: integer('position').notNull().default(0),
     /** JSON: domain / section / mode / count. */
-    options: text('options').notNull().default(sql`'{}'`),
+    options: text('options')
+      .notNull()
+      .default(sql`'{}'`),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     deadline: integer('deadline', { mode: 'timestamp_ms' }),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
@@ -226,7 +228,9 @@ export const sessions = sqliteTable(
   (t) => [
     index('sessions_person_started_idx').on(t.personId, t.startedAt),
     // The scheduler looks for open exams past their deadline every tick; only open exams are indexed.
-    index('sessions_open_deadline_idx').on(t.deadline).where(sql`${t.finishedAt} IS NULL AND ${t.kind} = 'exam'`),
+    index('sessions_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.finishedAt} IS NULL AND ${t.kind} = 'exam'`),
   ],
 );
 

@@ -99,7 +99,12 @@ export function createSession(store: Database, input: NewSession, now: Date): Se
 }
 
 // Read on every quiz and exam click: prepared once per connection.
-const selectSession = (db: Db) => db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare();
+const selectSession = (db: Db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
 
 export function getSession(store: Database, id: string): Session | null {
   const row = preparedOnce(store, selectSession).get({ id });
@@ -142,11 +147,13 @@ export function finishSession(store: Database, id: string, result: unknown, now:
 
 /** Exams still open after their deadline: the bot submits them even if their owner never comes back. */
 export function expiredOpenExams(store: Database, now: Date): Session[] {
-  return store.db
-    .select()
-    .from(sessions)
-    // Written literally (not bound) so SQLite can use the partial index sessions_open_deadline_idx.
-    .where(and(sql`${sessions.kind} = 'exam'`, isNull(sessions.finishedAt), lte(sessions.deadline, now)))
-    .all()
-    .map(fromRow);
+  return (
+    store.db
+      .select()
+      .from(sessions)
+      // Written literally (not bound) so SQLite can use the partial index sessions_open_deadline_idx.
+      .where(and(sql`${sessions.kind} = 'exam'`, isNull(sessions.finishedAt), lte(sessions.deadline, now)))
+      .all()
+      .map(fromRow)
+  );
 }

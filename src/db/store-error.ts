@@ -30,7 +30,8 @@ export function explainStoreError(path: string, error: unknown): string {
   const said = messageOf(error);
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS')
     return `${path} is read-only (${said}): the tutor must be able to write the file and the folder it is in (for the -wal and -shm files)`;
-  if (code === 'EACCES' || code === 'EPERM') return `${path}: permission denied (${said}): the tutor must be able to write the file and its folder`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `${path}: permission denied (${said}): the tutor must be able to write the file and its folder`;
   if (code === 'ENOTDIR' || code === 'EEXIST') return `${path}: a part of the path is a file, not a folder (${said})`;
   if (code === 'SQLITE_CANTOPEN') {
     if (existsSync(path) && statSync(path).isDirectory()) return `${path} is a folder, not a database file`;

@@ -20,7 +20,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, content: Content, store: Store, log: Logger): Promise<RunningBot> {
+export async function startBot(
+  config: Config & { DISCORD_TOKEN: string },
+  content: Content,
+  store: Store,
+  log: Logger,
+): Promise<RunningBot> {
   // The builders re-check every field at run time; the renderers are held to Discord's limits by the
   // unit tests (all shipped content, validators on) and the end-to-end fake, so the bot skips the cost.
   disableValidators();
@@ -48,7 +53,11 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
   function logStoreState(state: StoreState): void {
     if (state.ok === lastState.ok && (state.ok || (!lastState.ok && state.reason === lastState.reason))) return;
     if (state.ok) log.info('database writable again; taking answers');
-    else log.error({ reason: state.reason, final: state.final }, state.final ? 'database file is gone: not taking answers until restarted' : 'database cannot be written: not taking answers');
+    else
+      log.error(
+        { reason: state.reason, final: state.final },
+        state.final ? 'database file is gone: not taking answers until restarted' : 'database cannot be written: not taking answers',
+      );
     lastState = state;
   }
 
@@ -57,7 +66,8 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
     const handled = route(interaction).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
-  client.once(Events.ClientReady, async (ready) => {
+  client.once(Events.ClientReady, (ready) => void onReady(ready));
+  async function onReady(ready: Client<true>): Promise<void> {
     try {
       const count = await registerCommands(ready.rest, ready.application.id, content, config.DISCORD_GUILD_ID);
       log.info({ commands: count, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' }, 'commands registered');
@@ -65,8 +75,16 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
       log.error({ error: describeDiscordError(error) }, 'command registration failed; existing commands stay as they were');
     }
     poster.start();
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: content.sections.length, questions: content.pool.questions.length }, 'ready');
-  });
+    log.info(
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        sections: content.sections.length,
+        questions: content.pool.questions.length,
+      },
+      'ready',
+    );
+  }
   // A guild that removed the bot gets no more daily posts (an outage is GuildUnavailable, not this).
   client.on(Events.GuildDelete, (guild) => {
     try {
@@ -97,7 +115,10 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, conte
       // Database writes are synchronous, so none is half done here; what may still be pending is a
       // Discord call (a 429 can sleep for minutes). An undelivered daily post is retried at the next start.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([poster.stop(STOP_GRACE_MS), ...inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+      await Promise.race([
+        Promise.allSettled([poster.stop(STOP_GRACE_MS), ...inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+      ]);
       clearTimeout(timer);
       await client.destroy();
       store.close();

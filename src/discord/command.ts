@@ -23,7 +23,11 @@ export interface SlashCommand {
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
-export type ComponentHandler<K extends CustomIdKind> = (interaction: ComponentInteraction, fields: CustomIdFields<K>, ctx: BotContext) => Promise<void>;
+export type ComponentHandler<K extends CustomIdKind> = (
+  interaction: ComponentInteraction,
+  fields: CustomIdFields<K>,
+  ctx: BotContext,
+) => Promise<void>;
 
 /** Handlers for the custom_id kinds a command owns, each given the validated fields. */
 export type ComponentHandlers<K extends CustomIdKind> = { [P in K]: ComponentHandler<P> };

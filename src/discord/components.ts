@@ -5,7 +5,8 @@ import { encodeCustomId } from './custom-id.js';
 import { LIMITS } from './limits.js';
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
-export const row = (...components: MessageActionRowComponentBuilder[]): Row => new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(...components);
+export const row = (...components: MessageActionRowComponentBuilder[]): Row =>
+  new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(...components);
 export const button = (customId: string, label: string, style = ButtonStyle.Secondary, disabled = false) =>
   new ButtonBuilder().setCustomId(customId).setLabel(truncate(label, LIMITS.buttonLabel)).setStyle(style).setDisabled(disabled);
 
@@ -71,13 +72,19 @@ export function examButtons(sessionId: string, position: number, total: number, 
 }
 
 export function submitConfirmButtons(sessionId: string, position: number): Row[] {
-  return [row(button(encodeCustomId('ey', sessionId), 'Submit now', ButtonStyle.Danger), button(encodeCustomId('en', sessionId, position), 'Back to the exam', ButtonStyle.Secondary))];
+  return [
+    row(
+      button(encodeCustomId('ey', sessionId), 'Submit now', ButtonStyle.Danger),
+      button(encodeCustomId('en', sessionId, position), 'Back to the exam', ButtonStyle.Secondary),
+    ),
+  ];
 }
 
 /** Review pages of a result: back to the result, previous, next, and the notes of this page's question. */
 export function reviewButtons(sessionId: string, index: number, total: number, section?: { id: string; title: string }): Row[] {
   if (total === 0) return [];
-  if (index < 0) return [row(button(encodeCustomId('er', sessionId, 0), `Review ${total} wrong answer${total === 1 ? '' : 's'}`, ButtonStyle.Primary))];
+  if (index < 0)
+    return [row(button(encodeCustomId('er', sessionId, 0), `Review ${total} wrong answer${total === 1 ? '' : 's'}`, ButtonStyle.Primary))];
   const nav: ButtonBuilder[] = [button(encodeCustomId('er', sessionId, -1), '↩ Result')];
   if (index > 0) nav.push(button(encodeCustomId('er', sessionId, index - 1), '◀ Previous'));
   if (index < total - 1) nav.push(button(encodeCustomId('er', sessionId, index + 1), 'Next ▶', ButtonStyle.Primary));
@@ -112,6 +119,8 @@ export function weakTaskButtons(tasks: ReadonlyArray<{ task: string; name: strin
 }
 
 export function weakSectionButtons(sections: ReadonlyArray<{ id: string; title: string }>): Row[] {
-  const buttons = sections.slice(0, 5).map((s) => button(encodeCustomId('wq', sectionRef(s.id)), `Quiz: ${s.title}`, ButtonStyle.Secondary));
+  const buttons = sections
+    .slice(0, 5)
+    .map((s) => button(encodeCustomId('wq', sectionRef(s.id)), `Quiz: ${s.title}`, ButtonStyle.Secondary));
   return buttons.length ? [row(...buttons)] : [];
 }

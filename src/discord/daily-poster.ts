@@ -56,9 +56,14 @@ export class DailyPoster {
 
   start(): void {
     // protect: a slow tick (Discord rate limits) is never overlapped by the next one.
-    this.job = new Cron(this.tickPattern, { protect: true, catch: (e) => this.log.error({ err: e }, 'daily tick failed') }, () => this.tick());
+    this.job = new Cron(this.tickPattern, { protect: true, catch: (e) => this.log.error({ err: e }, 'daily tick failed') }, () =>
+      this.tick(),
+    );
     // A restart may have cut short the refresh of "N answered": bring open posts up to date.
-    for (const view of openDailyPosts(this.engine)) this.edit(view).catch((e: unknown) => this.log.warn({ postId: view.post.id, error: describeDiscordError(e) }, 'could not refresh an open daily post'));
+    for (const view of openDailyPosts(this.engine))
+      this.edit(view).catch((e: unknown) =>
+        this.log.warn({ postId: view.post.id, error: describeDiscordError(e) }, 'could not refresh an open daily post'),
+      );
     void this.tick();
   }
 
@@ -115,7 +120,10 @@ export class DailyPoster {
     if (!view) return { ok: false, message: 'The question of that post is no longer in the pool.' };
     try {
       const previous = revealPrevious(this.engine, job);
-      if (previous?.post.messageId) await this.edit(previous).catch((e: unknown) => this.log.warn({ postId: previous.post.id, error: describeDiscordError(e) }, 'could not close the previous daily post'));
+      if (previous?.post.messageId)
+        await this.edit(previous).catch((e: unknown) =>
+          this.log.warn({ postId: previous.post.id, error: describeDiscordError(e) }, 'could not close the previous daily post'),
+        );
       const channel = await this.client.channels.fetch(job.post.channelId);
       if (!channel?.isSendable()) throw new Error('the daily channel is not a text channel the bot can post in');
       // An earlier try may have been posted with its answer lost, and Discord remembers a nonce for a few minutes only.
@@ -129,24 +137,45 @@ export class DailyPoster {
           enforceNonce: true,
         }));
       dailyDelivered(this.engine, job, message.id);
-      this.log.info({ guildId: job.guildId, day: job.post.day, postId: job.post.id, messageId: message.id, attempts: job.post.sendAttempts + 1, found: found !== undefined }, 'daily question posted');
+      this.log.info(
+        {
+          guildId: job.guildId,
+          day: job.post.day,
+          postId: job.post.id,
+          messageId: message.id,
+          attempts: job.post.sendAttempts + 1,
+          found: found !== undefined,
+        },
+        'daily question posted',
+      );
       return { ok: true, message: `Posted today's question in <#${job.post.channelId}>.` };
     } catch (error) {
-      const reason = error instanceof DiscordAPIError && typeof error.code === 'number' && FRIENDLY_ERRORS[error.code] ? FRIENDLY_ERRORS[error.code]! : shortReason(error);
+      const reason =
+        error instanceof DiscordAPIError && typeof error.code === 'number' && FRIENDLY_ERRORS[error.code]
+          ? FRIENDLY_ERRORS[error.code]!
+          : shortReason(error);
       const retryAt = dailyNotDelivered(this.engine, job, reason);
-      this.log.warn({ guildId: job.guildId, postId: job.post.id, reason, error: describeDiscordError(error), retryAt: retryAt.toISOString() }, 'daily question not delivered; will retry');
+      this.log.warn(
+        { guildId: job.guildId, postId: job.post.id, reason, error: describeDiscordError(error), retryAt: retryAt.toISOString() },
+        'daily question not delivered; will retry',
+      );
       return { ok: false, message: `Could not post yet: ${reason}. The bot keeps trying.` };
     }
   }
 
   /** The post's message if it is already in the channel (found by its answer buttons, which carry the post id). */
-  private async findPosted(channel: { messages: { fetch(options: { limit: number }): Promise<Iterable<[string, Message]>> } }, postId: number): Promise<Message | undefined> {
+  private async findPosted(
+    channel: { messages: { fetch(options: { limit: number }): Promise<Iterable<[string, Message]>> } },
+    postId: number,
+  ): Promise<Message | undefined> {
     const marker = encodeCustomId('da', postId, 'A');
     const prefix = marker.slice(0, marker.length - 1);
     try {
       for (const [, message] of await channel.messages.fetch({ limit: 50 })) {
         if (message.author.id !== this.client.user?.id) continue;
-        const ids = message.components.flatMap((row) => ('components' in row ? row.components : []).map((c) => ('customId' in c ? (c.customId ?? '') : '')));
+        const ids = message.components.flatMap((row) =>
+          ('components' in row ? row.components : []).map((c) => ('customId' in c ? (c.customId ?? '') : '')),
+        );
         if (ids.some((id) => id.startsWith(prefix))) return message;
       }
     } catch (error) {
@@ -172,7 +201,10 @@ export class DailyPoster {
       setTimeout(() => {
         this.pendingRefresh.delete(postId);
         const view = dailyPostView(this.engine, postId);
-        if (view) this.edit(view).catch((e: unknown) => this.log.warn({ postId, error: describeDiscordError(e) }, 'could not update the answer count'));
+        if (view)
+          this.edit(view).catch((e: unknown) =>
+            this.log.warn({ postId, error: describeDiscordError(e) }, 'could not update the answer count'),
+          );
       }, REFRESH_DEBOUNCE_MS),
     );
   }

@@ -27,10 +27,19 @@ export function safeRoute(url: string): string {
 export function describeDiscordError(error: unknown): DiscordErrorSummary {
   if (error instanceof DiscordAPIError) {
     // The message of a form-body error lists field paths and rules, not values.
-    return { name: error.name, message: error.message.split('\n')[0] ?? '', status: error.status, code: error.code, method: error.method, route: safeRoute(error.url) };
+    return {
+      name: error.name,
+      message: error.message.split('\n')[0] ?? '',
+      status: error.status,
+      code: error.code,
+      method: error.method,
+      route: safeRoute(error.url),
+    };
   }
-  if (error instanceof HTTPError) return { name: error.name, message: error.message, status: error.status, method: error.method, route: safeRoute(error.url) };
-  if (error instanceof RateLimitError) return { name: error.name, message: `rate limited for ${error.retryAfter} ms`, method: error.method, route: safeRoute(error.url) };
+  if (error instanceof HTTPError)
+    return { name: error.name, message: error.message, status: error.status, method: error.method, route: safeRoute(error.url) };
+  if (error instanceof RateLimitError)
+    return { name: error.name, message: `rate limited for ${error.retryAfter} ms`, method: error.method, route: safeRoute(error.url) };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   const rest = new REST({ api: config.DISCORD_API_BASE }).setToken(config.DISCORD_TOKEN);
   const applicationId = config.DISCORD_APPLICATION_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const count = await registerCommands(rest, applicationId, content, config.DISCORD_GUILD_ID);
-  process.stdout.write(`Registered ${count} commands ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID} (live now)` : 'globally (may take up to an hour to appear)'}.\n`);
+  process.stdout.write(
+    `Registered ${count} commands ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID} (live now)` : 'globally (may take up to an hour to appear)'}.\n`,
+  );
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { REST, Routes } from 'discord.js';
+import { type REST, Routes } from 'discord.js';
 import type { Content } from '../study/index.js';
 import { commandBodies } from './registry.js';
 

@@ -30,7 +30,10 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
     const state = ctx.storeHealth();
     if (state.ok || !interaction.isRepliable()) return false;
     const ref = newRef();
-    ctx.log.error({ ref, id: interaction.id, user: interaction.user.id, reason: state.reason }, 'interaction refused: database not writable');
+    ctx.log.error(
+      { ref, id: interaction.id, user: interaction.user.id, reason: state.reason },
+      'interaction refused: database not writable',
+    );
     await respond(interaction, NOT_SAVED(ref));
     return true;
   };
@@ -44,7 +47,11 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
         if (!command.readOnly && (await refuseIfStoreDown(interaction))) return;
         if (command.rateLimited) {
           const wait = ctx.limiter.take(interaction.user.id);
-          if (wait > 0) return await respond(interaction, `Easy there: you can do that again in ${wait} s. Meanwhile, reread your last answer's notes.`);
+          if (wait > 0)
+            return await respond(
+              interaction,
+              `Easy there: you can do that again in ${wait} s. Meanwhile, reread your last answer's notes.`,
+            );
         }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
@@ -66,12 +73,23 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
       const storage = isStoreFailure(error);
       if (storage) ctx.storeFailed(error);
       ctx.log.error(
-        { ref, id: interaction.id, type: interaction.type, user: interaction.user.id, error: describeDiscordError(error), ...(error instanceof Error ? { stack: error.stack } : {}) },
+        {
+          ref,
+          id: interaction.id,
+          type: interaction.type,
+          user: interaction.user.id,
+          error: describeDiscordError(error),
+          ...(error instanceof Error ? { stack: error.stack } : {}),
+        },
         storage ? 'interaction failed: database write failed' : 'interaction failed',
       );
       if (!interaction.isRepliable()) return;
-      const words = storage ? NOT_SAVED(ref) : `Something went wrong on our side (ref \`${ref}\`), so that may not have been saved. Please try again.`;
-      await respond(interaction, words).catch((e: unknown) => ctx.log.warn({ ref, error: describeDiscordError(e) }, 'could not tell the user about the error'));
+      const words = storage
+        ? NOT_SAVED(ref)
+        : `Something went wrong on our side (ref \`${ref}\`), so that may not have been saved. Please try again.`;
+      await respond(interaction, words).catch((e: unknown) =>
+        ctx.log.warn({ ref, error: describeDiscordError(e) }, 'could not tell the user about the error'),
+      );
     }
   };
 }

@@ -9,5 +9,7 @@ export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
  */
 export function userText(text: string, max = 200): string {
   const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return escapeMarkdown(cut).replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<([@#][!&]?\d+)>/g, '<\u200b$1>');
+  return escapeMarkdown(cut)
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<([@#][!&]?\d+)>/g, '<\u200b$1>');
 }

@@ -12,7 +12,9 @@ export function refusalText(refusal: Refusal): string {
         question: 'That question was retired from the pool.',
       }[refusal.subject];
     case 'not-owner':
-      return refusal.subject === 'quiz' ? 'This quiz belongs to someone else. Start your own with `/quiz`.' : 'This exam belongs to someone else. Start your own with `/exam`.';
+      return refusal.subject === 'quiz'
+        ? 'This quiz belongs to someone else. Start your own with `/quiz`.'
+        : 'This exam belongs to someone else. Start your own with `/exam`.';
     case 'stale':
       return 'That question was already answered. Use the latest message of your quiz.';
     case 'unfinished':

@@ -9,8 +9,8 @@ import type { LookupHit } from './search-index.js';
 export type Confidence = 'good' | 'weak' | 'none';
 
 export const CONFIDENCE_SCORE = { none: 15, good: 60 } as const;
-/** Other hits far below the best are noise, not alternatives. */
-const OTHER_HIT_SHARE = 0.2;
+/** Other hits far below the best are noise, not alternatives ("pipe mode": file modes at 18% of the best, unrelated sections under 8%). */
+const OTHER_HIT_SHARE = 0.15;
 
 export function confidenceOf(best: Pick<LookupHit, 'score'> | undefined): Confidence {
   if (!best || best.score < CONFIDENCE_SCORE.none) return 'none';
@@ -20,5 +20,5 @@ export function confidenceOf(best: Pick<LookupHit, 'score'> | undefined): Confid
 /** The hits worth offering besides the one shown: not it, and not noise far below it. */
 export function otherHits<H extends Pick<LookupHit, 'id' | 'score'>>(hits: readonly H[], shownId: string): H[] {
   const best = hits[0]?.score ?? 0;
-  return hits.filter((h) => h.id !== shownId && h.score >= CONFIDENCE_SCORE.none && h.score >= best * OTHER_HIT_SHARE);
+  return hits.filter((h) => h.id !== shownId && h.score >= best * OTHER_HIT_SHARE);
 }

@@ -35,7 +35,7 @@ export function nodeAtPath(doc: Document.Parsed, path: readonly PropertyKey[]): 
   let node: unknown = doc.contents;
   for (const key of path) {
     let next: unknown;
-    if (isMap(node)) next = node.get(key as string, true) ?? node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.key;
+    if (isMap(node)) next = node.get(key, true) ?? node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.key;
     else if (isSeq(node) && typeof key === 'number') next = node.items[key];
     if (next === undefined) break;
     node = next;

@@ -141,7 +141,10 @@ export function localInstant(day: string, time: string, tz: string): Date {
   // Within a day the offset changes at most once, by at most a few hours: correct the guess by it.
   for (let i = 0; i < 2; i++) {
     const p = localParts(new Date(guess), tz);
-    const shownMinutes = (localDate(new Date(guess), tz) === day ? 0 : localDate(new Date(guess), tz) < day ? -1440 : 1440) + Number(p.hour) * 60 + Number(p.minute);
+    const shownMinutes =
+      (localDate(new Date(guess), tz) === day ? 0 : localDate(new Date(guess), tz) < day ? -1440 : 1440) +
+      Number(p.hour) * 60 +
+      Number(p.minute);
     const off = h * 60 + m - shownMinutes;
     if (off === 0) break;
     guess += off * 60_000;

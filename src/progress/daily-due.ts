@@ -39,7 +39,8 @@ export function dailyDue<P extends ClaimedPost>(settings: DailySettings, latest:
   if (!settings.enabled || !settings.dailyChannelId) return { action: 'none', why: 'off' };
   const today = localDate(now, settings.timeZone);
   if (latest && latest.day === today && latest.messageId === null) {
-    if (latest.nextAttemptAt && latest.nextAttemptAt > now) return { action: 'none', why: 'backing-off', post: latest, retryAt: latest.nextAttemptAt };
+    if (latest.nextAttemptAt && latest.nextAttemptAt > now)
+      return { action: 'none', why: 'backing-off', post: latest, retryAt: latest.nextAttemptAt };
     return { action: 'retry', post: latest };
   }
   if (settings.lastPostedDay !== null && settings.lastPostedDay >= today) return { action: 'none', why: 'posted' };

@@ -62,7 +62,12 @@ function masteryOf(tally: Tally): number {
 }
 
 /** One row per key in `keys`, in that order; answers whose key is not among them are ignored. */
-export function masteryBy(attempts: readonly MasteryAttempt[], now: Date, keyOf: (a: MasteryAttempt) => string | undefined, keys: readonly string[]): GroupMastery[] {
+export function masteryBy(
+  attempts: readonly MasteryAttempt[],
+  now: Date,
+  keyOf: (a: MasteryAttempt) => string | undefined,
+  keys: readonly string[],
+): GroupMastery[] {
   const tallies = new Map(keys.map((key) => [key, emptyTally()]));
   for (const attempt of attempts) {
     const key = keyOf(attempt);

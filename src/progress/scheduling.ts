@@ -14,9 +14,7 @@ export { Rating, State } from 'ts-fsrs';
 export const LEARNING_STEPS = ['30m'] as const;
 export const RELEARNING_STEPS = ['30m'] as const;
 
-const scheduler = fsrs(
-  generatorParameters({ enable_fuzz: false, learning_steps: LEARNING_STEPS, relearning_steps: RELEARNING_STEPS }),
-);
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, learning_steps: LEARNING_STEPS, relearning_steps: RELEARNING_STEPS }));
 
 export interface AnswerGrade {
   correct: boolean;

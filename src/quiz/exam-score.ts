@@ -25,7 +25,12 @@ export type ExamResult = z.infer<typeof examResultSchema>;
  * Scores a mock exam. AWS does not publish its raw-to-scaled conversion, so the raw share is mapped
  * linearly onto the exam's range (MLS-C01: 100-1000, 750 needs 72%). Unanswered counts as wrong.
  */
-export function scoreExam(questions: readonly Question[], answers: readonly (string | null)[], exam: Exam, autoSubmitted: boolean): ExamResult {
+export function scoreExam(
+  questions: readonly Question[],
+  answers: readonly (string | null)[],
+  exam: Exam,
+  autoSubmitted: boolean,
+): ExamResult {
   const { min, max, pass } = exam.exam.score;
   const domains = exam.domains.map((d) => ({ domain: d.id, name: d.name, correct: 0, total: 0 }));
   const tasks = exam.tasks.map((t) => ({ task: t.id, name: t.name, domain: t.domain, correct: 0, total: 0 }));

@@ -19,12 +19,25 @@ export function parseChoice(
   { exactCount = true }: { exactCount?: boolean } = {},
 ): { ok: true; chosen: string } | { ok: false; error: string } {
   const valid = LETTERS.slice(0, question.choices.length);
-  const letters = [...new Set(input.toUpperCase().replace(/[\s,;]+/g, '').split(''))].sort();
+  const letters = [
+    ...new Set(
+      input
+        .toUpperCase()
+        .replace(/[\s,;]+/g, '')
+        .split(''),
+    ),
+  ].sort();
   if (letters.length === 0) return { ok: false, error: `type a letter from ${valid[0]} to ${valid.at(-1)}` };
   const bad = letters.filter((l) => !valid.includes(l));
   if (bad.length > 0) return { ok: false, error: `${bad.join(', ')} is not a choice here (${valid[0]}-${valid.at(-1)})` };
   if (exactCount && letters.length !== question.answer.length) {
-    return { ok: false, error: question.answer.length === 1 ? 'choose one letter' : `choose ${question.answer.length} letters, e.g. ${valid.slice(0, question.answer.length)}` };
+    return {
+      ok: false,
+      error:
+        question.answer.length === 1
+          ? 'choose one letter'
+          : `choose ${question.answer.length} letters, e.g. ${valid.slice(0, question.answer.length)}`,
+    };
   }
   return { ok: true, chosen: letters.join('') };
 }

@@ -35,7 +35,8 @@ export function loadPoolInto(
   const before = problems.length;
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const files = listFiles(join(dir, 'questions'), '.yaml');
-  if (files.length === 0) problems.push({ file: displayPath(join(dir, 'questions')), line: 1, message: 'no questions: add questions/*.yaml files' });
+  if (files.length === 0)
+    problems.push({ file: displayPath(join(dir, 'questions')), line: 1, message: 'no questions: add questions/*.yaml files' });
   const seenIds = new Map<string, string>();
   const seenPrompts = new Map<string, string>();
   const questions: Question[] = [];
@@ -44,7 +45,12 @@ export function loadPoolInto(
     const file = displayPath(path);
     const yaml = parseYamlFile(file, readFileSync(path, 'utf8'));
     if (yaml.problems.length > 0 || !isSeq(yaml.doc.contents)) {
-      if (yaml.problems.length === 0) yaml.problems.push({ file, line: yaml.lineOf(yaml.doc.contents), message: 'a question file is a YAML list of questions (items starting with "- id:")' });
+      if (yaml.problems.length === 0)
+        yaml.problems.push({
+          file,
+          line: yaml.lineOf(yaml.doc.contents),
+          message: 'a question file is a YAML list of questions (items starting with "- id:")',
+        });
       problems.push(...yaml.problems);
       continue;
     }
@@ -66,10 +72,12 @@ export function loadPoolInto(
       seenIds.set(q.id, where);
       const section = sectionById.get(q.section);
       const noteFile = q.section.split('/')[0] ?? '';
-      if (!section && brokenNoteFiles.has(noteFile)) problem(`section "${q.section}" could not be checked: notes/${noteFile}.md did not load (its problems are listed above)`);
+      if (!section && brokenNoteFiles.has(noteFile))
+        problem(`section "${q.section}" could not be checked: notes/${noteFile}.md did not load (its problems are listed above)`);
       else if (!section) problem(`unknown section "${q.section}"`);
       const letters = LETTERS.slice(0, q.choices.length);
-      for (const a of q.answer) if (!letters.includes(a)) problem(`answer ${a} is not one of the choices (${letters.split('').join(', ')})`);
+      for (const a of q.answer)
+        if (!letters.includes(a)) problem(`answer ${a} is not one of the choices (${letters.split('').join(', ')})`);
       const normalized = q.choices.map((c) => c.toLowerCase().replace(/\s+/g, ' '));
       normalized.forEach((c, j) => {
         const k = normalized.indexOf(c);
@@ -77,7 +85,8 @@ export function loadPoolInto(
       });
       const stated = statedChoiceCount(q.prompt);
       if (q.answer.length > 1) {
-        if (stated === undefined) problem(`multiple-response question must say how many to choose ("(Choose ${q.answer.length === 2 ? 'two' : 'three'}.)")`);
+        if (stated === undefined)
+          problem(`multiple-response question must say how many to choose ("(Choose ${q.answer.length === 2 ? 'two' : 'three'}.)")`);
         else if (stated !== q.answer.length) problem(`prompt says choose ${stated} but the answer has ${q.answer.length} letters`);
         if (q.choices.length < 5) problem('multiple-response questions need at least 5 choices');
       } else if (stated !== undefined && stated > 1) {
@@ -102,6 +111,11 @@ export function loadPoolInto(
   const known = new Set(questions.map((q) => q.id));
   for (const q of questions)
     for (const other of q.apart)
-      if (!known.has(other)) problems.push({ file: seenIds.get(q.id)?.split(/:(?=\d+$)/)[0] ?? '', line: Number(seenIds.get(q.id)?.split(':').pop() ?? 1), message: `${q.id}: apart names an unknown question "${other}"` });
+      if (!known.has(other))
+        problems.push({
+          file: seenIds.get(q.id)?.split(/:(?=\d+$)/)[0] ?? '',
+          line: Number(seenIds.get(q.id)?.split(':').pop() ?? 1),
+          message: `${q.id}: apart names an unknown question "${other}"`,
+        });
   return problems.length === before ? makePool(questions) : undefined;
 }

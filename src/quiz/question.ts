@@ -10,20 +10,31 @@ export const questionSchema = z.strictObject({
   section: z.string().min(1, 'section is empty'),
   difficulty: z.number().int().min(1).max(3, 'difficulty is 1, 2 or 3'),
   prompt: z.string().trim().min(10, 'prompt is too short'),
-  choices: z.array(
-      z.string({ error: (i) => (typeof i.input === 'number' || typeof i.input === 'boolean' ? `YAML read this choice as ${typeof i.input} ${String(i.input)}: quote it ('${String(i.input)}') to keep it as written` : 'a choice must be text') })
+  choices: z
+    .array(
+      z
+        .string({
+          error: (i) =>
+            typeof i.input === 'number' || typeof i.input === 'boolean'
+              ? `YAML read this choice as ${typeof i.input} ${String(i.input)}: quote it ('${String(i.input)}') to keep it as written`
+              : 'a choice must be text',
+        })
         .trim()
         .min(1, 'empty choice'),
-    ).min(3, 'at least 3 choices').max(LETTERS.length, `at most ${LETTERS.length} choices`),
-  answer: z
-    .union([letter, z.array(letter).min(1)])
-    .transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
+    )
+    .min(3, 'at least 3 choices')
+    .max(LETTERS.length, `at most ${LETTERS.length} choices`),
+  answer: z.union([letter, z.array(letter).min(1)]).transform((v) => [...new Set(typeof v === 'string' ? [v] : v)].sort()),
   explanation: z.string({ error: 'explanation is empty' }).trim().min(1, 'explanation is empty'),
   /** The task bullet this question tests, per exam it serves: `{ mls-c01: 3.2a, mla-c02: 2.1b }`. */
   exams: z
-    .record(z.string().regex(/^[a-z0-9-]+$/, 'exam codes are lowercase like mls-c01'), z.coerce.string().regex(/^\d+\.\d+[a-z]+$/, 'a bullet id looks like 3.2a'), {
-      error: 'exams maps each exam the question serves to the bullet it tests: { mls-c01: 3.2a }',
-    })
+    .record(
+      z.string().regex(/^[a-z0-9-]+$/, 'exam codes are lowercase like mls-c01'),
+      z.coerce.string().regex(/^\d+\.\d+[a-z]+$/, 'a bullet id looks like 3.2a'),
+      {
+        error: 'exams maps each exam the question serves to the bullet it tests: { mls-c01: 3.2a }',
+      },
+    )
     .refine((e) => Object.keys(e).length > 0, 'name at least one exam: { mls-c01: 3.2a }'),
   /** Questions that give this one away (or the reverse): a mock exam never draws them together. */
   apart: z.array(z.string()).optional(),

@@ -36,7 +36,9 @@ export function selectQuestions(input: SelectionInput): Question[] {
     picked.push(q);
   };
 
-  [...input.due].sort((a, b) => a.due.getTime() - b.due.getTime() || a.questionId.localeCompare(b.questionId)).forEach((c) => take(byId.get(c.questionId)));
+  [...input.due]
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.questionId.localeCompare(b.questionId))
+    .forEach((c) => take(byId.get(c.questionId)));
 
   const unseen = input.candidates.filter((q) => !input.lastSeen.has(q.id) && !taken.has(q.id));
   const weight = (q: Question) => Math.max(MIN_WEIGHT, 1 - (input.mastery.get(input.domainOf(q) ?? '') ?? UNKNOWN_MASTERY));

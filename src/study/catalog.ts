@@ -52,7 +52,8 @@ export const COVERAGE_MINIMUMS = { bulletQuestions: 2, taskQuestions: 6, bulletS
 export function coverage(content: Content, exam: Exam): BulletCoverage[] {
   const rows = new Map<string, BulletCoverage>();
   for (const t of exam.tasks)
-    for (const b of t.bullets) rows.set(b.id, { exam: exam.code, domain: t.domain, task: t.id, bullet: b.id, text: b.text, sections: [], questions: 0 });
+    for (const b of t.bullets)
+      rows.set(b.id, { exam: exam.code, domain: t.domain, task: t.id, bullet: b.id, text: b.text, sections: [], questions: 0 });
   for (const q of content.pool.questions) {
     const placement = q.exams[exam.code];
     const row = placement && rows.get(placement.bullet);

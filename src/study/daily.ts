@@ -13,7 +13,16 @@ import {
   type DailyAnswerStats,
   type DailyPost,
 } from '../db/daily-posts.js';
-import { claimDailyPost, disableDaily, getGuildSettings, listEnabledGuilds, setDailyMessageId, setLastError, upsertGuildSettings, type GuildSettings } from '../db/guild-settings.js';
+import {
+  claimDailyPost,
+  disableDaily,
+  getGuildSettings,
+  listEnabledGuilds,
+  setDailyMessageId,
+  setLastError,
+  upsertGuildSettings,
+  type GuildSettings,
+} from '../db/guild-settings.js';
 import type { Exam } from '../knowledge/exams.js';
 import { addDays, localDate, localInstant, localTime } from '../progress/calendar.js';
 import { dailyDue, retryDelayMs } from '../progress/daily-due.js';
@@ -52,7 +61,11 @@ export interface DailySetup {
 export type DailySetupProblem = 'time' | 'time-zone' | 'domain';
 
 /** Turns the daily question on (or changes it); an undelivered post of today goes to the new channel at once. */
-export function setDaily(engine: Engine, guildId: string, setup: DailySetup): { ok: true; next: DailyNext } | { ok: false; problems: DailySetupProblem[] } {
+export function setDaily(
+  engine: Engine,
+  guildId: string,
+  setup: DailySetup,
+): { ok: true; next: DailyNext } | { ok: false; problems: DailySetupProblem[] } {
   const time = TIME.exec(setup.time.trim());
   const exam = guildExam(engine, guildId);
   const problems: DailySetupProblem[] = [];
@@ -61,7 +74,12 @@ export function setDaily(engine: Engine, guildId: string, setup: DailySetup): { 
   if (setup.domain !== null && !exam.domains.some((d) => d.id === setup.domain)) problems.push('domain');
   if (problems.length > 0 || !time) return { ok: false, problems };
   const dailyTime = `${time[1]!.padStart(2, '0')}:${time[2]}`;
-  upsertGuildSettings(engine.store, guildId, { dailyChannelId: setup.channelId, dailyTime, timeZone: setup.timeZone, domain: setup.domain, enabled: true }, engine.clock.now());
+  upsertGuildSettings(
+    engine.store,
+    guildId,
+    { dailyChannelId: setup.channelId, dailyTime, timeZone: setup.timeZone, domain: setup.domain, enabled: true },
+    engine.clock.now(),
+  );
   const pending = latestDailyPost(engine.store, guildId);
   if (pending && pending.messageId === null) retryUndeliveredNow(engine.store, pending.id, setup.channelId);
   return { ok: true, next: nextPost(engine, guildId)! };
@@ -121,7 +139,13 @@ export function dailyStatus(engine: Engine, guildId: string): DailyStatus {
       ? null
       : last.messageId !== null
         ? { day: last.day, delivered: true, answered: dailyAnswerStats(engine.store, last.id).answered }
-        : { day: last.day, delivered: false, since: last.postedAt, retryAt: last.nextAttemptAt && last.nextAttemptAt > now ? last.nextAttemptAt : null, problem: last.lastError },
+        : {
+            day: last.day,
+            delivered: false,
+            since: last.postedAt,
+            retryAt: last.nextAttemptAt && last.nextAttemptAt > now ? last.nextAttemptAt : null,
+            problem: last.lastError,
+          },
     problem: settings?.lastError ?? null,
   };
 }
@@ -149,20 +173,37 @@ export function dueDailyJobs(engine: Engine): { jobs: DailyJob[]; problems: Arra
   return { jobs, problems };
 }
 
-function claimToday(engine: Engine, guild: GuildSettings, day: string): { ok: true; post: DailyPost } | { ok: false; reason: 'no-question' | 'already-posted' } {
+function claimToday(
+  engine: Engine,
+  guild: GuildSettings,
+  day: string,
+): { ok: true; post: DailyPost } | { ok: false; reason: 'no-question' | 'already-posted' } {
   const { content, store, clock, random } = engine;
   const exam = guildExam(engine, guild.guildId);
-  const question = pickDailyQuestion(content.pool.questions, recentDailyQuestionIds(store, guild.guildId, DAILY_NO_REPEAT), exam.code, guild.domain, random);
+  const question = pickDailyQuestion(
+    content.pool.questions,
+    recentDailyQuestionIds(store, guild.guildId, DAILY_NO_REPEAT),
+    exam.code,
+    guild.domain,
+    random,
+  );
   if (!question) {
     setLastError(store, guild.guildId, 'no single-answer question in the chosen domain', clock.now());
     return { ok: false, reason: 'no-question' };
   }
-  const post = claimDailyPost(store, { guildId: guild.guildId, day, questionId: question.id, channelId: guild.dailyChannelId! }, clock.now());
+  const post = claimDailyPost(
+    store,
+    { guildId: guild.guildId, day, questionId: question.id, channelId: guild.dailyChannelId! },
+    clock.now(),
+  );
   return post ? { ok: true, post } : { ok: false, reason: 'already-posted' };
 }
 
 /** /daily now: today's post at once, or today's undelivered one again without waiting for its back-off. */
-export function dailyNowJob(engine: Engine, guildId: string): { ok: true; job: DailyJob } | { ok: false; reason: 'off' | 'already-posted' | 'no-question'; day: string } {
+export function dailyNowJob(
+  engine: Engine,
+  guildId: string,
+): { ok: true; job: DailyJob } | { ok: false; reason: 'off' | 'already-posted' | 'no-question'; day: string } {
   const settings = getGuildSettings(engine.store, guildId);
   const now = engine.clock.now();
   if (!settings?.enabled || !settings.dailyChannelId) return { ok: false, reason: 'off', day: localDate(now, 'UTC') };
@@ -237,7 +278,10 @@ export interface DailyFeedback {
  * One member's answer to a daily post. Each member answers once: a second click, even on another
  * letter, returns the first answer and changes nothing.
  */
-export function answerDaily(engine: Engine, input: { postId: number; guildId: string; personId: string; letter: string }): DailyFeedback | Refusal {
+export function answerDaily(
+  engine: Engine,
+  input: { postId: number; guildId: string; personId: string; letter: string },
+): DailyFeedback | Refusal {
   const view = dailyPostView(engine, input.postId);
   if (!view || view.post.guildId !== input.guildId) return refuse('not-found', { subject: 'daily-post' });
   const { post, question } = view;

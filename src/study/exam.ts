@@ -1,5 +1,13 @@
 import type { Engine } from '../core/engine.js';
-import { createSession, expiredOpenExams, finishSession, getSession, latestOpenSession, saveSessionProgress, type Session } from '../db/sessions.js';
+import {
+  createSession,
+  expiredOpenExams,
+  finishSession,
+  getSession,
+  latestOpenSession,
+  saveSessionProgress,
+  type Session,
+} from '../db/sessions.js';
 import type { Exam } from '../knowledge/exams.js';
 import { drawExam } from '../quiz/exam-draw.js';
 import { examResultSchema, scoreExam, type ExamResult } from '../quiz/exam-score.js';
@@ -40,7 +48,8 @@ export function startExam(
   const open = latestOpenSession(engine.store, request.personId, 'exam');
   let previous: ExamResult | null = null;
   if (open) {
-    if (open.deadline && open.deadline.getTime() > now.getTime()) return { ok: true, view: viewOf(engine, open, open.position), resumed: true, previous };
+    if (open.deadline && open.deadline.getTime() > now.getTime())
+      return { ok: true, view: viewOf(engine, open, open.position), resumed: true, previous };
     previous = submitSession(engine, open, true);
   }
   const exam = examFor(engine, request.personId, request.guildId);
@@ -96,7 +105,10 @@ function openExam(engine: Engine, sessionId: string, personId: string): { ok: tr
   return { ok: true, session };
 }
 
-export function showExam(engine: Engine, input: { sessionId: string; personId: string; position: number }): { ok: true; view: ExamView } | Refusal {
+export function showExam(
+  engine: Engine,
+  input: { sessionId: string; personId: string; position: number },
+): { ok: true; view: ExamView } | Refusal {
   const access = openExam(engine, input.sessionId, input.personId);
   if (!access.ok) return access;
   const view = viewOf(engine, access.session, input.position);
@@ -109,25 +121,37 @@ export function showExam(engine: Engine, input: { sessionId: string; personId: s
  * it. Nothing is graded before submission, as on the real exam. One IMMEDIATE transaction: a toggle in
  * a second window is never overwritten by a stale copy.
  */
-export function chooseExamAnswer(engine: Engine, input: { sessionId: string; personId: string; position: number; letter: string }): { ok: true; view: ExamView } | Refusal {
-  return engine.store.sqlite.transaction((): { ok: true; view: ExamView } | Refusal => {
-    const access = openExam(engine, input.sessionId, input.personId);
-    if (!access.ok) return access;
-    const { session } = access;
-    const question = engine.content.pool.byId.get(session.questionIds[input.position] ?? '');
-    if (!question) return refuse('stale', {});
-    const letter = input.letter.toUpperCase();
-    if (letter.length !== 1 || !'ABCDEFGH'.slice(0, question.choices.length).includes(letter)) return refuse('not-a-choice', { letter: input.letter });
-    const current = session.answers[input.position] ?? '';
-    const next = question.answer.length === 1 ? letter : [...(current.includes(letter) ? current.replace(letter, '') : current + letter)].sort().join('');
-    const answers = session.answers.map((a, i) => (i === input.position ? next || null : a));
-    saveSessionProgress(engine.store, session.id, answers, input.position);
-    return { ok: true, view: viewOf(engine, { ...session, answers, position: input.position }, input.position) };
-  }).immediate();
+export function chooseExamAnswer(
+  engine: Engine,
+  input: { sessionId: string; personId: string; position: number; letter: string },
+): { ok: true; view: ExamView } | Refusal {
+  return engine.store.sqlite
+    .transaction((): { ok: true; view: ExamView } | Refusal => {
+      const access = openExam(engine, input.sessionId, input.personId);
+      if (!access.ok) return access;
+      const { session } = access;
+      const question = engine.content.pool.byId.get(session.questionIds[input.position] ?? '');
+      if (!question) return refuse('stale', {});
+      const letter = input.letter.toUpperCase();
+      if (letter.length !== 1 || !'ABCDEFGH'.slice(0, question.choices.length).includes(letter))
+        return refuse('not-a-choice', { letter: input.letter });
+      const current = session.answers[input.position] ?? '';
+      const next =
+        question.answer.length === 1
+          ? letter
+          : [...(current.includes(letter) ? current.replace(letter, '') : current + letter)].sort().join('');
+      const answers = session.answers.map((a, i) => (i === input.position ? next || null : a));
+      saveSessionProgress(engine.store, session.id, answers, input.position);
+      return { ok: true, view: viewOf(engine, { ...session, answers, position: input.position }, input.position) };
+    })
+    .immediate();
 }
 
 /** How far an exam is, for the "submit?" confirmation: how many questions are still unanswered. */
-export function examProgress(engine: Engine, input: { sessionId: string; personId: string }): { ok: true; answered: number; total: number; unanswered: number[] } | Refusal {
+export function examProgress(
+  engine: Engine,
+  input: { sessionId: string; personId: string },
+): { ok: true; answered: number; total: number; unanswered: number[] } | Refusal {
   const access = openExam(engine, input.sessionId, input.personId);
   if (!access.ok) return access;
   const { answers } = access.session;
@@ -154,7 +178,9 @@ function submitSession(engine: Engine, given: Session, autoSubmitted: boolean): 
       if (existing) return existing;
       const exam = sessionExam(engine, session);
       const questions = session.questionIds.map((id) => engine.content.pool.byId.get(id)).filter((q): q is Question => q !== undefined);
-      const answers = session.questionIds.map((id, i) => (engine.content.pool.byId.has(id) ? (session.answers[i] ?? null) : undefined)).filter((a) => a !== undefined);
+      const answers = session.questionIds
+        .map((id, i) => (engine.content.pool.byId.has(id) ? (session.answers[i] ?? null) : undefined))
+        .filter((a) => a !== undefined);
       const result = scoreExam(questions, answers, exam, autoSubmitted);
       questions.forEach((q, step) => {
         const chosen = answers[step];
@@ -191,7 +217,10 @@ function storedResult(session: Session): ExamResult | null {
 }
 
 /** The result of a submitted exam, for its owner (the review pages read it). */
-export function examResult(engine: Engine, input: { sessionId: string; personId: string }): { ok: true; result: ExamResult; exam: Exam } | Refusal {
+export function examResult(
+  engine: Engine,
+  input: { sessionId: string; personId: string },
+): { ok: true; result: ExamResult; exam: Exam } | Refusal {
   const session = getSession(engine.store, input.sessionId);
   if (!session || session.kind !== 'exam') return refuse('not-found', { subject: 'exam' });
   if (session.personId !== input.personId) return refuse('not-owner', { subject: 'exam' });

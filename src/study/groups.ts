@@ -13,8 +13,10 @@ export function groupName(raw: string): string | null {
 export const createStudyGroup = (engine: Engine, input: { guildId: string; name: string; personId: string }) =>
   createGroup(engine.store, { guildId: input.guildId, name: input.name, createdBy: input.personId }, engine.clock.now());
 
-export const joinStudyGroup = (engine: Engine, input: { guildId: string; name: string; personId: string }) => joinGroup(engine.store, input, engine.clock.now());
+export const joinStudyGroup = (engine: Engine, input: { guildId: string; name: string; personId: string }) =>
+  joinGroup(engine.store, input, engine.clock.now());
 
-export const leaveStudyGroup = (engine: Engine, input: { guildId: string; personId: string }) => leaveGroup(engine.store, input.guildId, input.personId);
+export const leaveStudyGroup = (engine: Engine, input: { guildId: string; personId: string }) =>
+  leaveGroup(engine.store, input.guildId, input.personId);
 
 export const studyGroups = (engine: Engine, guildId: string) => listGroups(engine.store, guildId);

@@ -132,7 +132,10 @@ function groupDetails(store: Database, ids: number[]): Map<number, { name: strin
  * months are [start, end) in `tz`; a group's figures are the sums of its current members' figures.
  */
 /** A server's board for a period, with the caller's own row; weeks and months follow the server's zone. */
-export function leaderboard(engine: Engine, input: { guildId: string; period: Period; scope: LeaderboardScope; callerId: string; limit?: number }): Leaderboard {
+export function leaderboard(
+  engine: Engine,
+  input: { guildId: string; period: Period; scope: LeaderboardScope; callerId: string; limit?: number },
+): Leaderboard {
   return boardOf(engine.store, { ...input, tz: guildZone(engine, input.guildId), now: engine.clock.now() });
 }
 
@@ -148,8 +151,7 @@ export function boardOf(store: Database, query: LeaderboardQuery): Leaderboard {
 
   // Member figures are plain column reads, cheaper to read again than to copy; group sums are not.
   const columns = columnsFor(period);
-  const text =
-    scope === 'members' ? rankedSql(memberFigures(columns), false) : rankedSql(groupFigures(columns), true);
+  const text = scope === 'members' ? rankedSql(memberFigures(columns), false) : rankedSql(groupFigures(columns), true);
   const ranked = preparedSql(store, text).all({ guild: guildId, limit, caller }) as RankedRow[];
 
   const ids = [...new Set(ranked.map((row) => row.id))];

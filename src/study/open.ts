@@ -9,7 +9,12 @@ export function createEngine(content: Content, store: Database, defaults: Engine
 }
 
 /** Opens the database at `path` (read-only if asked) and builds the engine over it. */
-export function openEngine(content: Content, path: string, defaults: EngineDefaults, options: OpenOptions = {}): Engine & { close(): void } {
+export function openEngine(
+  content: Content,
+  path: string,
+  defaults: EngineDefaults,
+  options: OpenOptions = {},
+): Engine & { close(): void } {
   const store = openDatabase(path, options);
   return { ...createEngine(content, store, defaults), close: () => store.close() };
 }

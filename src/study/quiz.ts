@@ -81,13 +81,19 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
   const { pool, sections } = engine.content;
   if (request.domain && !exam.domains.some((d) => d.id === request.domain))
     return refuse('unknown', { subject: 'domain', value: request.domain, valid: exam.domains.map((d) => d.id) });
-  if (request.task && !exam.tasks.some((t) => t.id === request.task)) return refuse('unknown', { subject: 'task', value: request.task, valid: exam.tasks.map((t) => t.id) });
-  if (request.section && !sections.some((s) => s.id === request.section)) return refuse('unknown', { subject: 'section', value: request.section, valid: [] });
+  if (request.task && !exam.tasks.some((t) => t.id === request.task))
+    return refuse('unknown', { subject: 'task', value: request.task, valid: exam.tasks.map((t) => t.id) });
+  if (request.section && !sections.some((s) => s.id === request.section))
+    return refuse('unknown', { subject: 'section', value: request.section, valid: [] });
   const count = Math.min(Math.max(1, request.count ?? QUIZ_DEFAULT_COUNT), QUIZ_MAX_COUNT);
   const fits = (q: Question) => {
     const placement = q.exams[exam.code];
     if (request.section) return q.section === request.section;
-    return placement !== undefined && (!request.domain || placement.domain === request.domain) && (!request.task || placement.task === request.task);
+    return (
+      placement !== undefined &&
+      (!request.domain || placement.domain === request.domain) &&
+      (!request.task || placement.task === request.task)
+    );
   };
 
   let questions: Question[];
@@ -125,7 +131,14 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
       guildId: request.guildId,
       kind: 'quiz',
       questionIds: questions.map((q) => q.id),
-      options: { exam: exam.code, domain: request.domain, task: request.task, section: request.section, mode: request.mode ?? 'adaptive', count },
+      options: {
+        exam: exam.code,
+        domain: request.domain,
+        task: request.task,
+        section: request.section,
+        mode: request.mode ?? 'adaptive',
+        count,
+      },
     },
     now,
   );
@@ -133,7 +146,10 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
 }
 
 /** Starts a quiz of exactly these questions (the ones just missed): "replay missed" on a finished quiz. */
-export function replayQuiz(engine: Engine, request: { personId: string; guildId: string | null; sessionId: string }): { ok: true; step: QuizStep } | Refusal {
+export function replayQuiz(
+  engine: Engine,
+  request: { personId: string; guildId: string | null; sessionId: string },
+): { ok: true; step: QuizStep } | Refusal {
   const loaded = loadQuiz(engine, request.sessionId, request.personId);
   if (!loaded.ok) return loaded;
   const missed = summarize(engine, loaded.session.questionIds, loaded.session.answers).missed;
@@ -143,7 +159,13 @@ export function replayQuiz(engine: Engine, request: { personId: string; guildId:
   if (open) finishSession(engine.store, open.id, { abandoned: true }, now);
   const session = createSession(
     engine.store,
-    { personId: request.personId, guildId: request.guildId, kind: 'quiz', questionIds: missed, options: { ...loaded.session.options, mode: 'missed', count: missed.length } },
+    {
+      personId: request.personId,
+      guildId: request.guildId,
+      kind: 'quiz',
+      questionIds: missed,
+      options: { ...loaded.session.options, mode: 'missed', count: missed.length },
+    },
     now,
   );
   return { ok: true, step: currentStep(engine, session)! };
@@ -178,7 +200,10 @@ function loadQuiz(engine: Engine, sessionId: string, personId: string): { ok: tr
 }
 
 /** The step a button points at (a "Next" click, a toggle): only the quiz's current, unanswered step. */
-export function quizStep(engine: Engine, input: { sessionId: string; personId: string; step: number }): { ok: true; step: QuizStep } | Refusal {
+export function quizStep(
+  engine: Engine,
+  input: { sessionId: string; personId: string; step: number },
+): { ok: true; step: QuizStep } | Refusal {
   const loaded = loadQuiz(engine, input.sessionId, input.personId);
   if (!loaded.ok) return loaded;
   if (loaded.session.finishedAt || input.step !== loaded.session.position) return refuse('stale', {});
@@ -214,7 +239,19 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
   const previous = session.answers[answer.step];
   if (previous != null) {
     const summary = answer.step + 1 >= total ? summarize(engine, session.questionIds, session.answers) : null;
-    return { ok: true, sessionId: session.id, exam: at.exam, step: answer.step, total, question: at.question, grade: grade(at.question, previous), duplicate: true, streak: null, points: 0, summary };
+    return {
+      ok: true,
+      sessionId: session.id,
+      exam: at.exam,
+      step: answer.step,
+      total,
+      question: at.question,
+      grade: grade(at.question, previous),
+      duplicate: true,
+      streak: null,
+      points: 0,
+      summary,
+    };
   }
   if (answer.step !== session.position) return refuse('stale', {});
 
@@ -259,7 +296,11 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
 }
 
 /** Where a quiz stands now (another window may have moved it on): the next step, or the summary when done. */
-export function quizProgress(engine: Engine, sessionId: string, personId: string): { ok: true; next: QuizStep | null; summary: QuizSummary | null } | Refusal {
+export function quizProgress(
+  engine: Engine,
+  sessionId: string,
+  personId: string,
+): { ok: true; next: QuizStep | null; summary: QuizSummary | null } | Refusal {
   const loaded = loadQuiz(engine, sessionId, personId);
   if (!loaded.ok) return loaded;
   const { session } = loaded;

@@ -33,8 +33,7 @@ export interface AnswerInput {
 }
 
 export type RecordAnswerResult =
-  | { duplicate: true; attempt: Attempt }
-  | { duplicate: false; attempt: Attempt; streak: StreakView; cardDue: Date; points: number };
+  { duplicate: true; attempt: Attempt } | { duplicate: false; attempt: Attempt; streak: StreakView; cardDue: Date; points: number };
 
 /** Letters upper-cased, deduplicated and sorted, so "ca", "AC" and "CA" are one answer. */
 export function normalizeChoice(chosen: string): string {
@@ -101,5 +100,11 @@ function record(store: Database, input: AnswerInput, now: Date): RecordAnswerRes
     addToMemberTotals(store, input.guildId, input.personId, input.correct, inPeriod);
   }
 
-  return { duplicate: false, attempt, streak: currentStreak(after, day), cardDue: card.due, points: input.guildId === null ? 0 : pointsFor(input.correct) };
+  return {
+    duplicate: false,
+    attempt,
+    streak: currentStreak(after, day),
+    cardDue: card.due,
+    points: input.guildId === null ? 0 : pointsFor(input.correct),
+  };
 }

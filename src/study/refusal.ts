@@ -23,6 +23,9 @@ export type Refusal =
 
 export type RefusalReason = Refusal['reason'];
 
-export function refuse<R extends Refusal['reason']>(reason: R, detail: Omit<Extract<Refusal, { reason: R }>, 'ok' | 'reason'>): Extract<Refusal, { reason: R }> {
+export function refuse<R extends Refusal['reason']>(
+  reason: R,
+  detail: Omit<Extract<Refusal, { reason: R }>, 'ok' | 'reason'>,
+): Extract<Refusal, { reason: R }> {
   return { ok: false, reason, ...detail } as Extract<Refusal, { reason: R }>;
 }

@@ -43,10 +43,17 @@ export interface PersonStats {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const row = (m: GroupMastery): MasteryRow => ({ attempts: m.attempts, accuracy: m.accuracy === null ? null : round(m.accuracy), mastery: round(m.mastery) });
+const row = (m: GroupMastery): MasteryRow => ({
+  attempts: m.attempts,
+  accuracy: m.accuracy === null ? null : round(m.accuracy),
+  mastery: round(m.mastery),
+});
 
 /** A person's streak, accuracy, mastery per domain and task of their exam, and what to reread. */
-export function personStats(engine: Engine, input: { personId: string; guildId: string | null; weakLimit?: number; exam?: Exam }): PersonStats {
+export function personStats(
+  engine: Engine,
+  input: { personId: string; guildId: string | null; weakLimit?: number; exam?: Exam },
+): PersonStats {
   const { personId, guildId } = input;
   const weakLimit = input.weakLimit ?? 5;
   const now = engine.clock.now();
@@ -58,7 +65,12 @@ export function personStats(engine: Engine, input: { personId: string; guildId: 
   const today = localDate(now, zoneFor(engine, personId, guildId));
   const titles = new Map(engine.content.sections.map((s) => [s.id, s.title]));
   const streak = currentStreak(getStreak(engine.store, personId), today);
-  const tasks = masteryBy(inExam, now, (a) => placement(a)?.task, exam.tasks.map((t) => t.id));
+  const tasks = masteryBy(
+    inExam,
+    now,
+    (a) => placement(a)?.task,
+    exam.tasks.map((t) => t.id),
+  );
   return {
     user: personId,
     exam: { code: exam.code, short: exam.short, name: exam.name, status: exam.status },
@@ -67,7 +79,12 @@ export function personStats(engine: Engine, input: { personId: string; guildId: 
     accuracy: history.length === 0 ? null : round(correct / history.length),
     examAttempts: inExam.length,
     streak: { current: streak.current, best: streak.best },
-    domains: masteryBy(inExam, now, (a) => placement(a)?.domain, exam.domains.map((d) => d.id)).map((m) => ({
+    domains: masteryBy(
+      inExam,
+      now,
+      (a) => placement(a)?.domain,
+      exam.domains.map((d) => d.id),
+    ).map((m) => ({
       domain: m.key,
       name: exam.domains.find((d) => d.id === m.key)?.name ?? m.key,
       ...row(m),

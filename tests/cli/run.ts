@@ -15,7 +15,8 @@ export interface RunResult {
 /** The environment minus everything that would choose a database, content or token for the child. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  for (const name of ['KNOWLEDGE_DIR', 'DATABASE_PATH', 'DISCORD_TOKEN', 'TEST_CLOCK_FILE', 'DEFAULT_TIMEZONE', 'DEFAULT_EXAM']) delete env[name];
+  for (const name of ['KNOWLEDGE_DIR', 'DATABASE_PATH', 'DISCORD_TOKEN', 'TEST_CLOCK_FILE', 'DEFAULT_TIMEZONE', 'DEFAULT_EXAM'])
+    delete env[name];
   return { ...env, ...extra };
 }
 
@@ -28,7 +29,11 @@ export function spawnEntry(script: string, args: string[], env: NodeJS.ProcessEn
 }
 
 /** Runs to the end with `stdin` piped in one go. */
-export function runEntry(script: string, args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runEntry(
+  script: string,
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawnEntry(script, args, options.env);
     let stdout = '';
@@ -51,4 +56,5 @@ export function runEntry(script: string, args: string[], options: { stdin?: stri
   });
 }
 
-export const tutor = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) => runEntry('src/cli/main.ts', args, options);
+export const tutor = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  runEntry('src/cli/main.ts', args, options);

@@ -47,10 +47,22 @@ function expectOneLine(result: { code: number | null; stderr: string }, file: st
 
 function databaseWithAnswers(path: string): void {
   const store = openDatabase(path);
-  const engine = { content: shippedContent(), store, clock: fixedClock('2026-11-01T10:00:00Z'), random: () => 0.5, defaults: { timeZone: 'UTC', exam: 'mls-c01' } };
+  const engine = {
+    content: shippedContent(),
+    store,
+    clock: fixedClock('2026-11-01T10:00:00Z'),
+    random: () => 0.5,
+    defaults: { timeZone: 'UTC', exam: 'mls-c01' },
+  };
   const started = startQuiz(engine, { personId: 'local', guildId: null, count: 2 });
   if (!started.ok) throw new Error(started.reason);
-  answerQuiz(engine, { sessionId: started.step.session.id, personId: 'local', step: 0, chosen: started.step.question.answer.join(''), durationMs: 5000 });
+  answerQuiz(engine, {
+    sessionId: started.step.session.id,
+    personId: 'local',
+    step: 0,
+    chosen: started.step.question.answer.join(''),
+    durationMs: 5000,
+  });
   store.close();
 }
 
@@ -88,7 +100,9 @@ describe('the terminal on a database it cannot use', () => {
     raw.close();
     expectOneLine(await tutor(['stats', '--db', file]), file, /written by a newer version of the tutor/);
     expectOneLine(await tutor(['quiz', '--db', file]), file, /written by a newer version of the tutor/);
-    const bot = await runEntry('src/main.ts', [], { env: { ...process.env, DISCORD_TOKEN: 'x'.repeat(30), DATABASE_PATH: file, DISCORD_API_BASE: 'http://127.0.0.1:9/api' } });
+    const bot = await runEntry('src/main.ts', [], {
+      env: { ...process.env, DISCORD_TOKEN: 'x'.repeat(30), DATABASE_PATH: file, DISCORD_API_BASE: 'http://127.0.0.1:9/api' },
+    });
     expectOneLine(bot, file, /written by a newer version of the tutor/);
     expect(bot.stderr).not.toContain('DISCORD_TOKEN');
   });
@@ -123,7 +137,15 @@ describe('the terminal on a database it cannot use', () => {
 
 describe('the bot on a database it cannot use', () => {
   const startBot = (path: string) =>
-    runEntry('src/main.ts', [], { env: { ...process.env, DISCORD_TOKEN: 'x'.repeat(30), DATABASE_PATH: path, DISCORD_API_BASE: 'http://127.0.0.1:9/api', LOG_LEVEL: 'info' } });
+    runEntry('src/main.ts', [], {
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: 'x'.repeat(30),
+        DATABASE_PATH: path,
+        DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+        LOG_LEVEL: 'info',
+      },
+    });
 
   it('exits before connecting, naming the file, for a folder and for a damaged file', async () => {
     const dir = tempDir();
@@ -161,7 +183,13 @@ describe('two terminals on one quiz', () => {
   it('the second writer of a step is told it was already answered, and both end with the stored result', async () => {
     const file = join(tempDir(), 'tutor.db');
     const store = openDatabase(file);
-    const engine = { content: shippedContent(), store, clock: fixedClock(new Date()), random: () => 0.3, defaults: { timeZone: 'UTC', exam: 'mls-c01' } };
+    const engine = {
+      content: shippedContent(),
+      store,
+      clock: fixedClock(new Date()),
+      random: () => 0.3,
+      defaults: { timeZone: 'UTC', exam: 'mls-c01' },
+    };
     const section = [...shippedContent().pool.bySection].find(([, qs]) => qs.length >= 2 && qs.every((q) => q.answer.length === 1))![0];
     const started = startQuiz(engine, { personId: 'local', guildId: null, count: 2, section });
     if (!started.ok) throw new Error(started.reason);
@@ -197,8 +225,14 @@ describe('two terminals on one quiz', () => {
     other.stdin.end('A\n');
     expect(await exited).toBe(0);
 
-    const row = store.sqlite.prepare('SELECT answers, position, finished_at FROM sessions WHERE id = ?').get(sessionId) as { answers: string; position: number; finished_at: number | null };
-    const attempts = store.sqlite.prepare('SELECT step, chosen, correct FROM attempts WHERE source_ref = ? ORDER BY step').all(sessionId) as { step: number; chosen: string; correct: number }[];
+    const row = store.sqlite.prepare('SELECT answers, position, finished_at FROM sessions WHERE id = ?').get(sessionId) as {
+      answers: string;
+      position: number;
+      finished_at: number | null;
+    };
+    const attempts = store.sqlite
+      .prepare('SELECT step, chosen, correct FROM attempts WHERE source_ref = ? ORDER BY step')
+      .all(sessionId) as { step: number; chosen: string; correct: number }[];
     store.close();
     expect(JSON.parse(row.answers)).toEqual(attempts.map((a) => a.chosen));
     expect(attempts[0]!.chosen).toBe(q1.answer.join(''));

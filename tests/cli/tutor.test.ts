@@ -65,7 +65,11 @@ function childEnv(): NodeJS.ProcessEnv {
  */
 function tutor(args: string[], options: { stdin?: string; replies?: Reply[] } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: REPO_ROOT, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: childEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let prompts = 0;
@@ -295,7 +299,14 @@ describe('tutor exam', () => {
     expect(score![1]).toBe(scaled >= mls.exam.score.pass ? 'PASS' : 'FAIL');
     expect(exam.stdout).toContain('By domain');
 
-    const sessions = readDb(db, (s) => s.prepare("SELECT kind, finished_at FROM sessions WHERE kind = 'exam'").all() as Array<{ kind: string; finished_at: number | null }>);
+    const sessions = readDb(
+      db,
+      (s) =>
+        s.prepare("SELECT kind, finished_at FROM sessions WHERE kind = 'exam'").all() as Array<{
+          kind: string;
+          finished_at: number | null;
+        }>,
+    );
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.finished_at).not.toBeNull();
 
@@ -370,7 +381,11 @@ describe('tutor lookup, sections, questions (machine-readable forms)', () => {
   it('questions --json prints every question with its place in each exam and its domain in the default exam; without --json, a summary', async () => {
     const json = await tutor(['questions', '--json']);
     expect(json.code, json.stderr).toBe(0);
-    const lines = jsonLines(json.stdout) as Array<{ id: string; domain: string | null; exams: Record<string, { bullet: string; task: string; domain: string }> }>;
+    const lines = jsonLines(json.stdout) as Array<{
+      id: string;
+      domain: string | null;
+      exams: Record<string, { bullet: string; task: string; domain: string }>;
+    }>;
     expect(lines.length).toBe(content.pool.questions.length);
     const domains = mls.domains.map((d) => d.id);
     for (const q of lines) {

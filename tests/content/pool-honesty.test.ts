@@ -50,15 +50,24 @@ for (const exam of content.exams.values()) {
 
     it(`teaches every bullet in a section, tests it at least ${COVERAGE_MINIMUMS.bulletQuestions} times, and every task ${COVERAGE_MINIMUMS.taskQuestions} times`, () => {
       const rows = coverage(content, exam);
-      expect(rows.filter((r) => r.questions < COVERAGE_MINIMUMS.bulletQuestions || r.sections.length < COVERAGE_MINIMUMS.bulletSections).map((r) => `${r.bullet} (${r.questions})`)).toEqual([]);
-      const thin = exam.tasks.filter((t) => rows.filter((r) => r.task === t.id).reduce((n, r) => n + r.questions, 0) < COVERAGE_MINIMUMS.taskQuestions).map((t) => t.id);
+      expect(
+        rows
+          .filter((r) => r.questions < COVERAGE_MINIMUMS.bulletQuestions || r.sections.length < COVERAGE_MINIMUMS.bulletSections)
+          .map((r) => `${r.bullet} (${r.questions})`),
+      ).toEqual([]);
+      const thin = exam.tasks
+        .filter((t) => rows.filter((r) => r.task === t.id).reduce((n, r) => n + r.questions, 0) < COVERAGE_MINIMUMS.taskQuestions)
+        .map((t) => t.id);
       expect(thin).toEqual([]);
     });
 
     it("matches the guide's domain weights within 3 points", () => {
       for (const domain of exam.domains) {
         const n = serving.filter((q) => q.exams[exam.code]!.domain === domain.id).length;
-        expect(Math.abs(100 * share(n) - domain.weight), `${domain.id}: ${(100 * share(n)).toFixed(1)}% vs ${domain.weight}%`).toBeLessThanOrEqual(3);
+        expect(
+          Math.abs(100 * share(n) - domain.weight),
+          `${domain.id}: ${(100 * share(n)).toFixed(1)}% vs ${domain.weight}%`,
+        ).toBeLessThanOrEqual(3);
       }
     });
 

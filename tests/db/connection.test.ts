@@ -14,10 +14,7 @@ describe('openDatabase', () => {
     const store = openDatabase(path);
     try {
       expect(existsSync(path)).toBe(true);
-      const tables = store.sqlite
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-        .pluck()
-        .all();
+      const tables = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
       expect(tables).toEqual(
         expect.arrayContaining([
           'attempts',
@@ -59,9 +56,7 @@ describe('openDatabase', () => {
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1);
     expect(() =>
-      store.sqlite
-        .prepare(`INSERT INTO streaks (person_id, current, best, last_day) VALUES ('nobody', 1, 1, '2025-01-01')`)
-        .run(),
+      store.sqlite.prepare(`INSERT INTO streaks (person_id, current, best, last_day) VALUES ('nobody', 1, 1, '2025-01-01')`).run(),
     ).toThrow(/FOREIGN KEY/);
   });
 

@@ -34,7 +34,11 @@ describe('daily posts', () => {
 
   it('counts answers, right answers and who was first to get it right', () => {
     const store = openMemoryDatabase();
-    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    const post = claimDailyPost(
+      store,
+      { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' },
+      new Date('2025-03-10T08:00:00Z'),
+    );
     if (!post) throw new Error('not claimed');
     expect(dailyAnswerStats(store, post.id)).toEqual({ answered: 0, correct: 0, firstCorrect: null });
 
@@ -71,11 +75,19 @@ describe('daily posts', () => {
 
   it('counts failed deliveries with the reason, and clears them once delivered', () => {
     const store = openMemoryDatabase();
-    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    const post = claimDailyPost(
+      store,
+      { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' },
+      new Date('2025-03-10T08:00:00Z'),
+    );
     if (!post) throw new Error('not claimed');
     recordSendFailure(store, post.id, 'Discord answered 503', new Date('2025-03-10T08:00:30Z'));
     recordSendFailure(store, post.id, 'Discord answered 502', new Date('2025-03-10T08:01:30Z'));
-    expect(getDailyPost(store, post.id)).toMatchObject({ sendAttempts: 2, lastError: 'Discord answered 502', nextAttemptAt: new Date('2025-03-10T08:01:30Z') });
+    expect(getDailyPost(store, post.id)).toMatchObject({
+      sendAttempts: 2,
+      lastError: 'Discord answered 502',
+      nextAttemptAt: new Date('2025-03-10T08:01:30Z'),
+    });
     retryUndeliveredNow(store, post.id, 'c2');
     expect(getDailyPost(store, post.id)).toMatchObject({ nextAttemptAt: null, channelId: 'c2' });
     setDailyMessageId(store, post.id, 'm1');
@@ -86,7 +98,11 @@ describe('daily posts', () => {
 
   it('remembers when the answer was revealed', () => {
     const store = openMemoryDatabase();
-    const post = claimDailyPost(store, { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' }, new Date('2025-03-10T08:00:00Z'));
+    const post = claimDailyPost(
+      store,
+      { guildId: GUILD, day: '2025-03-10', questionId: 'q', channelId: 'c' },
+      new Date('2025-03-10T08:00:00Z'),
+    );
     if (!post) throw new Error('not claimed');
     markDailyPostRevealed(store, post.id, new Date('2025-03-11T08:00:00Z'));
     expect(getDailyPost(store, post.id)?.revealedAt).toEqual(new Date('2025-03-11T08:00:00Z'));

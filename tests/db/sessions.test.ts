@@ -17,7 +17,13 @@ describe('sessions', () => {
     const store = openTempDatabase();
     const session = createSession(
       store,
-      { personId: 'ann', guildId: 'g', kind: 'quiz', questionIds: ['q1', 'q2', 'q3'], options: { domain: 'eda', mode: 'missed', count: 3 } },
+      {
+        personId: 'ann',
+        guildId: 'g',
+        kind: 'quiz',
+        questionIds: ['q1', 'q2', 'q3'],
+        options: { domain: 'eda', mode: 'missed', count: 3 },
+      },
       now,
     );
     expect(session.id).toMatch(/^[A-Za-z0-9_-]{8,16}$/);

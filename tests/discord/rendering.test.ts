@@ -3,7 +3,15 @@
 import { PermissionFlagsBits, type EmbedBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { dailyButtons, examButtons, feedbackButtons, lookupMenu, quizButtons, reviewButtons, summaryButtons } from '../../src/discord/components.js';
+import {
+  dailyButtons,
+  examButtons,
+  feedbackButtons,
+  lookupMenu,
+  quizButtons,
+  reviewButtons,
+  summaryButtons,
+} from '../../src/discord/components.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { commandBodies } from '../../src/discord/registry.js';
 import { userText } from '../../src/discord/safe-text.js';
@@ -43,7 +51,9 @@ const internalIds = [...content.pool.questions.map((q) => q.id), ...content.sect
 function expectNoInternals(embed: EmbedBuilder): void {
   const shown = text(embed);
   expect(shown).not.toMatch(/\.(md|yaml)(:\d+)?\b/);
-  expect(internalIds.filter((id) => new RegExp(`(^|[^a-z0-9/-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9/-])`).test(shown))).toEqual([]);
+  expect(
+    internalIds.filter((id) => new RegExp(`(^|[^a-z0-9/-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9/-])`).test(shown)),
+  ).toEqual([]);
 }
 
 function expectRowsWithin(rows: ReturnType<typeof quizButtons>): void {
@@ -76,7 +86,16 @@ describe('rendering within Discord limits', () => {
         const asked = questionEmbed('Question 25/25', q, exam);
         expectEmbedWithin(asked);
         expectNoInternals(asked);
-        const told = feedbackEmbed({ question: q, exam, chosen: 'AB', correct: false, where: '25/25', streak: { current: 999, best: 999 }, points: 10, sectionTitle: 'x'.repeat(256) });
+        const told = feedbackEmbed({
+          question: q,
+          exam,
+          chosen: 'AB',
+          correct: false,
+          where: '25/25',
+          streak: { current: 999, best: 999 },
+          points: 10,
+          sectionTitle: 'x'.repeat(256),
+        });
         expectEmbedWithin(told);
         expectNoInternals(told);
       }
@@ -93,7 +112,8 @@ describe('rendering within Discord limits', () => {
   it('a lookup menu holds at most 25 options with short labels and values', () => {
     const hits = content.sections.slice(0, 40).map((s) => ({ ...s, score: 1, snippet: s.text }));
     const [row] = lookupMenu(hits, false);
-    const options = (row!.components[0] as unknown as { options: Array<{ data: { label: string; value: string; description?: string } }> }).options;
+    const options = (row!.components[0] as unknown as { options: Array<{ data: { label: string; value: string; description?: string } }> })
+      .options;
     expect(options.length).toBe(25);
     for (const o of options) {
       expect(o.data.label.length).toBeLessThanOrEqual(100);
@@ -105,7 +125,12 @@ describe('rendering within Discord limits', () => {
   it('an exam result fits, even with every answer wrong', () => {
     for (const exam of exams) {
       const qs = content.pool.questions.filter((q) => q.exams[exam.code]).slice(0, 85);
-      const result = scoreExam(qs, qs.map(() => null), exam, true);
+      const result = scoreExam(
+        qs,
+        qs.map(() => null),
+        exam,
+        true,
+      );
       expectEmbedWithin(resultEmbed(result, exam));
     }
   });
@@ -123,7 +148,17 @@ describe('rendering within Discord limits', () => {
       streak: { current: 365, best: 999 },
       domains: exam.domains.map((d) => ({ domain: d.id, name: d.name, attempts: 1000, accuracy: 0.5, mastery: 0.5 })),
       tasks: [],
-      weakTasks: exam.tasks.slice(0, 5).map((t) => ({ task: t.id, name: t.name, domain: t.domain, correct: 1, attempts: 99, accuracy: 0.01, mastery: 0.1, bullet: t.bullets[0]!, sections: titles.slice(0, 3).map((s) => ({ id: s.id, title: s.title })) })),
+      weakTasks: exam.tasks.slice(0, 5).map((t) => ({
+        task: t.id,
+        name: t.name,
+        domain: t.domain,
+        correct: 1,
+        attempts: 99,
+        accuracy: 0.01,
+        mastery: 0.1,
+        bullet: t.bullets[0]!,
+        sections: titles.slice(0, 3).map((s) => ({ id: s.id, title: s.title })),
+      })),
       weak: titles.slice(0, 5).map((s) => ({ section: s.id, title: s.title, attempts: 99, correct: 1, mastery: 0.1 })),
     };
     expectEmbedWithin(statsEmbed(stats, 'y'.repeat(300)));

@@ -28,7 +28,9 @@ describe('bad input', () => {
 
   it('shows @everyone and markdown from a query as plain text, shared or not, and pings nobody', async () => {
     for (const share of [false, true]) {
-      const reply = await (await h.fake.slash(ALICE, G, CHANNEL, 'lookup', { query: '@everyone **pipe** mode <@&910000000000000001>', share })).final();
+      const reply = await (
+        await h.fake.slash(ALICE, G, CHANNEL, 'lookup', { query: '@everyone **pipe** mode <@&910000000000000001>', share })
+      ).final();
       expect(reply.content).not.toMatch(/(^|[^\u200b])@everyone/);
       expect(reply.content).toContain('\\*\\*pipe\\*\\*');
     }
@@ -37,7 +39,9 @@ describe('bad input', () => {
   });
 
   it('keeps hostile group names inert and rejects over-long ones', async () => {
-    const created = await (await h.fake.slash(BOB, G, CHANNEL, 'group', { name: '@everyone <@910000000000000101> __night__' }, 'create')).final();
+    const created = await (
+      await h.fake.slash(BOB, G, CHANNEL, 'group', { name: '@everyone <@910000000000000101> __night__' }, 'create')
+    ).final();
     expect(visibleText(created)).toContain('@\u200beveryone');
     expect(visibleText(created)).toContain('\\_\\_night\\_\\_');
     const tooLong = await (await h.fake.slashTampered(BOB, G, CHANNEL, 'group', { name: 'n'.repeat(500) }, 'create')).final();
@@ -48,14 +52,16 @@ describe('bad input', () => {
 
   it('refuses option values outside the choices with a clear reply', async () => {
     const domain = await (await h.fake.slashTampered(ALICE, G, CHANNEL, 'quiz', { domain: 'astrology' })).final();
-    expect(visibleText(domain)).toContain('Unknown domain "astrology"');
+    expect(visibleText(domain)).toContain('There is no domain “astrology”');
     const mode = await (await h.fake.slashTampered(ALICE, G, CHANNEL, 'quiz', { mode: 'cheat' })).final();
-    expect(visibleText(mode)).toContain('Unknown mode');
+    expect(visibleText(mode)).toContain('Pick the mode from the list');
     const count = await (await h.fake.slashTampered(ALICE, G, CHANNEL, 'quiz', { count: 5000 })).final();
     expect(visibleText(count)).toContain('Count must be 1 to 25');
     const board = await (await h.fake.slashTampered(ALICE, G, CHANNEL, 'leaderboard', { period: 'forever' })).final();
     expect(visibleText(board)).toContain('Pick the period');
-    const daily = await (await h.fake.slashTampered(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '25:99', timezone: 'Mars/Olympus' }, 'set')).final();
+    const daily = await (
+      await h.fake.slashTampered(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '25:99', timezone: 'Mars/Olympus' }, 'set')
+    ).final();
     expect(visibleText(daily)).toContain('time must be HH:MM');
     expect(visibleText(daily)).toContain('is not a time zone');
     const exam = await (await h.fake.slashTampered(ALICE, G, CHANNEL, 'exam', { length: -3 })).final();

@@ -15,7 +15,9 @@ describe('a crash during a burst of answers', () => {
     h = await createHarness({ clock: '2026-06-01T08:59:58Z', extraMembers: MEMBERS });
     await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: 'UTC' }, 'set')).final();
     const post = await h.fake.waitForChannelMessage(CHANNEL, (m) => Boolean(m.embeds?.[0]?.title?.startsWith('📅 Daily question')), 10_000);
-    const questionId = h.withDb((db) => (db.sqlite.prepare('SELECT question_id FROM daily_posts').get() as { question_id: string }).question_id);
+    const questionId = h.withDb(
+      (db) => (db.sqlite.prepare('SELECT question_id FROM daily_posts').get() as { question_id: string }).question_id,
+    );
     const letters = customIds(post);
     expect(shippedContent().pool.byId.get(questionId)).toBeDefined();
 
@@ -41,22 +43,31 @@ describe('a crash during a burst of answers', () => {
         .map((a) => a.userId),
     );
     expect(ackedBy.size).toBeLessThan(MEMBERS);
-    const stored = () => h!.withDb((db) => db.sqlite.prepare("SELECT person_id FROM attempts WHERE source = 'daily'").all() as Array<{ person_id: string }>);
+    const stored = () =>
+      h!.withDb((db) => db.sqlite.prepare("SELECT person_id FROM attempts WHERE source = 'daily'").all() as Array<{ person_id: string }>);
     const before = stored().map((r) => r.person_id);
     // Every acknowledgement was a real answer, not an error reply.
-    expect(h.bot.logs().filter((l) => l.json?.msg === 'interaction failed').map((l) => l.raw)).toEqual([]);
+    expect(
+      h.bot
+        .logs()
+        .filter((l) => l.json?.msg === 'interaction failed')
+        .map((l) => l.raw),
+    ).toEqual([]);
     for (const person of ackedBy) expect(before).toContain(person);
     expect(new Set(before).size).toBe(before.length);
 
     // Discord users whose click got no answer click again once the bot is back.
     await h.startBot();
     const retries = [];
-    for (let i = 0; i < MEMBERS; i++) if (!ackedBy.has(memberId(i))) retries.push(h.fake.click(memberId(i), post, letters[i % letters.length]!));
+    for (let i = 0; i < MEMBERS; i++)
+      if (!ackedBy.has(memberId(i))) retries.push(h.fake.click(memberId(i), post, letters[i % letters.length]!));
     await Promise.all((await Promise.all(retries)).map((r) => r.final()));
     const after = stored().map((r) => r.person_id);
     expect(after).toHaveLength(MEMBERS);
     expect(new Set(after).size).toBe(MEMBERS);
-    const points = h.withDb((db) => db.sqlite.prepare('SELECT sum(attempts) AS n FROM member_totals WHERE guild_id = ?').get(G) as { n: number });
+    const points = h.withDb(
+      (db) => db.sqlite.prepare('SELECT sum(attempts) AS n FROM member_totals WHERE guild_id = ?').get(G) as { n: number },
+    );
     expect(points.n).toBe(MEMBERS);
   });
 });

@@ -2,7 +2,19 @@
 // shutdown, restarts that cut a refresh short, and a server that removes the bot.
 import type { APIMessage } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, ALICE, CHANNEL, G, OTHER_CHANNEL, createHarness, customIds, expectCleanRun, shippedContent, visibleText, type Harness } from './harness.js';
+import {
+  ADMIN,
+  ALICE,
+  CHANNEL,
+  G,
+  OTHER_CHANNEL,
+  createHarness,
+  customIds,
+  expectCleanRun,
+  shippedContent,
+  visibleText,
+  type Harness,
+} from './harness.js';
 
 // Asia/Kolkata is UTC+05:30: 09:00 there is 03:30 UTC.
 const ZONE = 'Asia/Kolkata';
@@ -69,7 +81,13 @@ describe('the daily post survives Discord failing', () => {
     expect(dailyPosts(h)).toHaveLength(1);
     h.fake.expireNonces();
     h.setClock('2026-06-01T03:31:00Z');
-    await waitFor(() => h!.withDb((db) => (db.sqlite.prepare('SELECT message_id FROM daily_posts').get() as { message_id: string | null }).message_id ?? undefined), 'the delivery to be recorded');
+    await waitFor(
+      () =>
+        h!.withDb(
+          (db) => (db.sqlite.prepare('SELECT message_id FROM daily_posts').get() as { message_id: string | null }).message_id ?? undefined,
+        ),
+      'the delivery to be recorded',
+    );
     expect(dailyPosts(h)).toHaveLength(1);
     expect(h.withDb((db) => db.sqlite.prepare('SELECT message_id FROM daily_posts').get())).toEqual({ message_id: dailyPosts(h)[0]!.id });
     await expectCleanRun(h);

@@ -2,7 +2,21 @@
 // reveal, the leaderboard, and restarts that neither miss nor double a post.
 import type { APIMessage } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, ALICE, BOB, CAROL, CHANNEL, G, OTHER_CHANNEL, createHarness, customIds, expectCleanRun, shippedContent, visibleText, type Harness } from './harness.js';
+import {
+  ADMIN,
+  ALICE,
+  BOB,
+  CAROL,
+  CHANNEL,
+  G,
+  OTHER_CHANNEL,
+  createHarness,
+  customIds,
+  expectCleanRun,
+  shippedContent,
+  visibleText,
+  type Harness,
+} from './harness.js';
 
 // Asia/Kolkata is UTC+05:30 all year: 09:00 there is 03:30 UTC, a zone far from UTC on a half hour.
 const ZONE = 'Asia/Kolkata';
@@ -29,7 +43,11 @@ async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 
 }
 
 function keyedLetter(harness: Harness, postMessageId: string): { right: string; wrong: string } {
-  const questionId = harness.withDb((db) => (db.sqlite.prepare('SELECT question_id FROM daily_posts WHERE message_id = ?').get(postMessageId) as { question_id: string }).question_id);
+  const questionId = harness.withDb(
+    (db) =>
+      (db.sqlite.prepare('SELECT question_id FROM daily_posts WHERE message_id = ?').get(postMessageId) as { question_id: string })
+        .question_id,
+  );
   const right = shippedContent().pool.byId.get(questionId)!.answer[0]!;
   return { right, wrong: right === 'A' ? 'B' : 'A' };
 }
@@ -39,14 +57,17 @@ const button = (message: APIMessage, letter: string) => customIds(message).find(
 describe('the daily question', () => {
   it('is set by admins only, posts at the local time, takes one answer each and reveals it next day', async () => {
     h = await createHarness({ clock: BEFORE_POST });
-    const refused = await (await h.fake.slash(ALICE, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
+    const refused = await (
+      await h.fake.slash(ALICE, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')
+    ).final();
     expect(visibleText(refused)).toContain('Manage Server');
     expect(h.withDb((db) => db.sqlite.prepare('SELECT count(*) AS n FROM guild_settings').get())).toEqual({ n: 0 });
 
     // The test clock runs at real speed from each setClock: set it just before the step it is for.
     h.setClock('2026-06-01T03:29:30Z');
     const set = await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
-    expect(visibleText(set)).toContain('next post today at 09:00 (Asia/Kolkata)');
+    // A live relative time for the reader, and the local time in the server's zone.
+    expect(visibleText(set)).toContain(`next post <t:${Date.parse('2026-06-01T03:30:00Z') / 1000}:R> (09:00 Asia/Kolkata)`);
     await new Promise((r) => setTimeout(r, 1500));
     expect(dailyPosts(h)).toHaveLength(0);
     h.setClock(BEFORE_POST);
@@ -59,30 +80,49 @@ describe('the daily question', () => {
     const { right, wrong } = keyedLetter(h, post.id);
     const alice = await (await h.fake.click(ALICE, post, button(post, right))).final();
     expect(alice.flags ?? 0).toBe(64);
-    expect(visibleText(alice)).toContain('Right');
+    expect(visibleText(alice)).toContain('✅ Right');
+    expect(visibleText(alice)).toContain('+10 points');
+    expect(visibleText(alice)).toContain('The answer is revealed to everyone <t:');
     const bob = await (await h.fake.click(BOB, post, button(post, wrong))).final();
-    expect(visibleText(bob)).toContain(`The answer is **${right}**`);
+    expect(visibleText(bob)).toContain(`✅ **${right}.**`);
+    expect(visibleText(bob)).toContain(`❌ **${wrong}.**`);
     await (await h.fake.click(CAROL, post, button(post, right))).final();
     const again = await (await h.fake.click(ALICE, post, button(post, wrong))).final();
-    expect(visibleText(again)).toContain('You already answered');
+    expect(visibleText(again)).toContain('Your first answer stands');
 
-    await waitFor(() => (visibleText(h!.fake.messageById(post.id)).includes('3 answered') ? true : undefined), 'the answer count on the post');
+    await waitFor(
+      () => (visibleText(h!.fake.messageById(post.id)).includes('3 answered') ? true : undefined),
+      'the answer count on the post',
+    );
 
     h.setClock('2026-06-02T03:29:59Z');
     const next = await waitFor(() => dailyPosts(h!).find((m) => m.id !== post.id), 'the next daily post');
     expect(next.content).toContain("Yesterday's answer");
     expect(next.content).toContain('2 of 3 right');
     expect(next.content).toContain(`<@${ALICE}>`);
+    // A link back to yesterday's question.
+    expect(next.content).toContain(`/channels/${G}/${CHANNEL}/${post.id}`);
     const closed = h.fake.messageById(post.id)!;
     expect(visibleText(closed)).toContain('2 of 3 right (67%)');
+    expect(visibleText(closed)).toContain(`✅ **${right}.**`);
     expect(customIds(closed)).toEqual([]);
 
-    const board = await (await h.fake.slash(CAROL, G, CHANNEL, 'leaderboard', { period: 'all' })).final();
+    const asked = await h.fake.slash(CAROL, G, CHANNEL, 'leaderboard', { period: 'all' });
+    await asked.final();
+    // The board is public and says nothing about who asked; the caller's rank comes privately.
+    const board = asked.original()!;
+    expect(board.flags ?? 0).toBe(0);
     const text = visibleText(board);
+    expect(text).not.toContain('Your rank');
+    const [mine] = asked.followUps();
+    expect(mine?.flags ?? 0).toBe(64);
+    expect(visibleText(mine)).toMatch(/Your rank: \*\*#2\*\*/);
     expect(text.indexOf(`<@${ALICE}>`)).toBeLessThan(text.indexOf(`<@${CAROL}>`));
     expect(text).toMatch(new RegExp(`<@${ALICE}> · \\*\\*10\\*\\* pts`));
     expect(text).toMatch(new RegExp(`<@${BOB}> · \\*\\*1\\*\\* pts`));
-    expect(h.withDb((db) => db.sqlite.prepare("SELECT count(*) AS n FROM attempts WHERE person_id = ? AND source = 'daily'").get(ALICE))).toEqual({ n: 1 });
+    expect(
+      h.withDb((db) => db.sqlite.prepare("SELECT count(*) AS n FROM attempts WHERE person_id = ? AND source = 'daily'").get(ALICE)),
+    ).toEqual({ n: 1 });
     await expectCleanRun(h);
   });
 
@@ -110,7 +150,14 @@ describe('the daily question', () => {
     h = await createHarness({ clock: BEFORE_POST });
     await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
     h.fake.setChannelState(CHANNEL, 'deleted', { notify: false });
-    await waitFor(() => h!.withDb((db) => (db.sqlite.prepare('SELECT last_error FROM guild_settings').get() as { last_error: string | null }).last_error ?? undefined), 'the error to be recorded');
+    await waitFor(
+      () =>
+        h!.withDb(
+          (db) =>
+            (db.sqlite.prepare('SELECT last_error FROM guild_settings').get() as { last_error: string | null }).last_error ?? undefined,
+        ),
+      'the error to be recorded',
+    );
     const status = await (await h.fake.slash(ADMIN, G, OTHER_CHANNEL, 'daily', {}, 'status')).final();
     expect(visibleText(status)).toContain('no longer exists');
     const lookup = await (await h.fake.slash(ALICE, G, OTHER_CHANNEL, 'lookup', { query: 'pipe mode' })).final();

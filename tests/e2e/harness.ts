@@ -42,7 +42,9 @@ export function memberId(i: number): string {
   return String(910000000000001000n + BigInt(i));
 }
 
-export async function createHarness(options: { clock?: string; env?: Record<string, string>; extraMembers?: number } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { clock?: string; env?: Record<string, string>; extraMembers?: number } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
   const dbPath = join(dir, 'tutor.db');
   const clockFile = join(dir, 'clock');
@@ -112,13 +114,17 @@ export async function createHarness(options: { clock?: string; env?: Record<stri
 
 /** The custom_ids of a message's buttons and menus, in order. */
 export function customIds(message: APIMessage | undefined): string[] {
-  return (message?.components ?? []).flatMap((row) => ('components' in row ? row.components : []).map((c) => ('custom_id' in c ? String(c.custom_id) : '')));
+  return (message?.components ?? []).flatMap((row) =>
+    ('components' in row ? row.components : []).map((c) => ('custom_id' in c ? String(c.custom_id) : '')),
+  );
 }
 
 /** The text a member sees in a message: content, embed titles, descriptions and fields. */
 export function visibleText(message: APIMessage | undefined): string {
   if (!message) return '';
-  const embeds = (message.embeds ?? []).map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n'));
+  const embeds = (message.embeds ?? []).map((e) =>
+    [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n'),
+  );
   return [message.content, ...embeds].join('\n');
 }
 

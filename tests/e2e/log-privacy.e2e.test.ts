@@ -20,7 +20,11 @@ describe('logs when Discord rejects a reply', () => {
     const ref = /ref `([0-9a-f]{8})`/.exec(visibleText(reply))?.[1];
     expect(ref).toBeDefined();
     const failure = await h.bot.waitForLog((l) => l.json?.msg === 'interaction failed' && l.json.ref === ref);
-    expect(failure.json?.error).toMatchObject({ status: 500, method: 'POST', route: expect.stringMatching(/^\/api\/v10\/interactions\/\d+\/:token\/callback$/) });
+    expect(failure.json?.error).toMatchObject({
+      status: 500,
+      method: 'POST',
+      route: expect.stringMatching(/^\/api\/v10\/interactions\/\d+\/:token\/callback$/),
+    });
 
     // A deferred reply finished through the webhook, failing the same way.
     h.fake.injectFault({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/(@|%40)original$/, status: 502, times: 8 });

@@ -147,7 +147,9 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
       void exited.then((info) => {
         if (!listeners.has(listener)) return;
         done();
-        reject(new Error(`bot exited (code ${String(info.code)}, signal ${String(info.signal)}) before a matching log line\n${dump(lines)}`));
+        reject(
+          new Error(`bot exited (code ${String(info.code)}, signal ${String(info.signal)}) before a matching log line\n${dump(lines)}`),
+        );
       });
     });
   };
@@ -169,7 +171,7 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   } catch (err) {
     child.kill('SIGKILL');
     await exited;
-    throw new Error(`bot did not log "ready": ${(err as Error).message}`);
+    throw new Error(`bot did not log "ready": ${(err as Error).message}`, { cause: err });
   }
   return bot;
 }

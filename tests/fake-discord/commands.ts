@@ -51,7 +51,9 @@ export class CommandStore {
 
   /** Guilds where a chat input command of this name is registered. */
   guildsWith(name: string): string[] {
-    return [...this.guilds.entries()].filter(([, cmds]) => [...cmds.values()].some((c) => c.name === name && (c.type ?? 1) === 1)).map(([id]) => id);
+    return [...this.guilds.entries()]
+      .filter(([, cmds]) => [...cmds.values()].some((c) => c.name === name && (c.type ?? 1) === 1))
+      .map(([id]) => id);
   }
 
   private build(guildId: string | null, def: JsonObject): APIApplicationCommand {
@@ -75,11 +77,14 @@ export class CommandStore {
       default_member_permissions: typeof def.default_member_permissions === 'string' ? def.default_member_permissions : null,
       nsfw: def.nsfw === true,
       contexts: Array.isArray(def.contexts) ? def.contexts.filter((c): c is number => typeof c === 'number') : null,
-      integration_types: Array.isArray(def.integration_types) ? def.integration_types.filter((c): c is number => typeof c === 'number') : [0],
+      integration_types: Array.isArray(def.integration_types)
+        ? def.integration_types.filter((c): c is number => typeof c === 'number')
+        : [0],
     };
     if (guildId !== null) cmd.guild_id = guildId;
     // Shapes were validated by checkCommandDefinition before storing.
-    if (Array.isArray(def.options) && def.options.length > 0) cmd.options = structuredClone(def.options.filter(isObject)) as unknown as APIApplicationCommandOption[];
+    if (Array.isArray(def.options) && def.options.length > 0)
+      cmd.options = structuredClone(def.options.filter(isObject)) as unknown as APIApplicationCommandOption[];
     return cmd;
   }
 

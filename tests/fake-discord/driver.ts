@@ -46,11 +46,25 @@ export class Driver {
     private readonly gateway: Gateway,
   ) {}
 
-  slash(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
+  slash(
+    memberId: string,
+    guildId: string,
+    channelId: string,
+    name: string,
+    options: SlashOptions = {},
+    subcommand?: string,
+  ): Promise<Interaction> {
     return this.command(memberId, guildId, channelId, name, options, subcommand, false);
   }
 
-  slashTampered(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions = {}, subcommand?: string): Promise<Interaction> {
+  slashTampered(
+    memberId: string,
+    guildId: string,
+    channelId: string,
+    name: string,
+    options: SlashOptions = {},
+    subcommand?: string,
+  ): Promise<Interaction> {
     return this.command(memberId, guildId, channelId, name, options, subcommand, true);
   }
 
@@ -64,13 +78,19 @@ export class Driver {
       const guilds = this.s.commands.guildsWith(split.name);
       if (guilds.length > 0) {
         const where = guilds.map((id) => this.s.world.guilds.get(id)?.name ?? id).join(', ');
-        throw new Error(`fake-discord: /${split.name} is registered only as a guild command (${where}); guild commands cannot be used in DMs, register it globally with the BotDM context`);
+        throw new Error(
+          `fake-discord: /${split.name} is registered only as a guild command (${where}); guild commands cannot be used in DMs, register it globally with the BotDM context`,
+        );
       }
       const global = this.s.commands.list(null).map((c) => `/${c.name}`);
-      throw new Error(`fake-discord: /${split.name} is not registered globally, so it cannot be used in DMs (global commands: ${global.join(', ') || 'none'})`);
+      throw new Error(
+        `fake-discord: /${split.name} is not registered globally, so it cannot be used in DMs (global commands: ${global.join(', ') || 'none'})`,
+      );
     }
     if (cmd.contexts && !cmd.contexts.includes(CONTEXT_BOT_DM)) {
-      throw new Error(`fake-discord: /${cmd.name} does not allow the BotDM context (contexts: ${JSON.stringify(cmd.contexts)}), so Discord does not offer it in DMs`);
+      throw new Error(
+        `fake-discord: /${cmd.name} does not allow the BotDM context (contexts: ${JSON.stringify(cmd.contexts)}), so Discord does not offer it in DMs`,
+      );
     }
     const built = buildOptions({ world: this.s.world, guild: null, channelPerms: () => 0n }, cmd, split.path, options, null);
     const id = snowflake(this.s.now());
@@ -88,7 +108,15 @@ export class Driver {
     return this.dispatch(payload, 'command', built.fullName, place, { command: cmd, sourceMessageId: null, focusedType: undefined });
   }
 
-  private async command(memberId: string, guildId: string, channelId: string, name: string, options: SlashOptions, subcommand: string | undefined, tampered: boolean): Promise<Interaction> {
+  private async command(
+    memberId: string,
+    guildId: string,
+    channelId: string,
+    name: string,
+    options: SlashOptions,
+    subcommand: string | undefined,
+    tampered: boolean,
+  ): Promise<Interaction> {
     this.ensureConnected();
     const loc = this.locate(memberId, guildId, channelId);
     const split = splitCommand(name, subcommand);
@@ -159,7 +187,13 @@ export class Driver {
   }
 
   /** `forged`: dispatch a button press whatever the message holds (a tampered client, a stale message). */
-  private component(memberId: string, message: APIMessage | string, customId: string, values: string[] | null, forged = false): Interaction {
+  private component(
+    memberId: string,
+    message: APIMessage | string,
+    customId: string,
+    values: string[] | null,
+    forged = false,
+  ): Interaction {
     this.ensureConnected();
     const id = typeof message === 'string' ? message : message.id;
     const stored = this.s.store.get(id);
@@ -169,26 +203,32 @@ export class Driver {
     if (stored.ephemeral && stored.visibleTo !== userOf(place)) {
       throw new Error(`fake-discord: message ${id} is ephemeral for ${stored.visibleTo ?? '?'}; ${memberId} cannot see it`);
     }
-    if (((m.flags ?? 0) & MESSAGE_FLAG_LOADING) !== 0) throw new Error(`fake-discord: message ${id} is still "thinking"; it has no components yet`);
+    if (((m.flags ?? 0) & MESSAGE_FLAG_LOADING) !== 0)
+      throw new Error(`fake-discord: message ${id} is still "thinking"; it has no components yet`);
     const comp = forged ? { type: 2 } : findComponent(m.components ?? [], customId);
     if (!comp) {
       const ids = listCustomIds(m.components ?? []);
-      throw new Error(`fake-discord: message ${id} has no component ${JSON.stringify(customId)} (has: ${ids.map((s) => JSON.stringify(s)).join(', ') || 'none'})`);
+      throw new Error(
+        `fake-discord: message ${id} has no component ${JSON.stringify(customId)} (has: ${ids.map((s) => JSON.stringify(s)).join(', ') || 'none'})`,
+      );
     }
     if (comp.disabled === true) throw new Error(`fake-discord: component ${JSON.stringify(customId)} is disabled`);
     let data: { custom_id: string; component_type: 2 } | { custom_id: string; component_type: 3; values: string[] };
     if (values === null) {
-      if (comp.type !== 2) throw new Error(`fake-discord: ${JSON.stringify(customId)} is not a button (type ${String(comp.type)}); use select()`);
+      if (comp.type !== 2)
+        throw new Error(`fake-discord: ${JSON.stringify(customId)} is not a button (type ${String(comp.type)}); use select()`);
       data = { custom_id: customId, component_type: 2 };
     } else {
       if (comp.type !== 3) throw new Error(`fake-discord: ${JSON.stringify(customId)} is not a string select (type ${String(comp.type)})`);
       const options = Array.isArray(comp.options) ? comp.options.filter(isObject) : [];
       for (const v of values) {
-        if (!options.some((o) => o.value === v)) throw new Error(`fake-discord: ${JSON.stringify(v)} is not an option of ${JSON.stringify(customId)}`);
+        if (!options.some((o) => o.value === v))
+          throw new Error(`fake-discord: ${JSON.stringify(v)} is not an option of ${JSON.stringify(customId)}`);
       }
       const min = typeof comp.min_values === 'number' ? comp.min_values : 1;
       const max = typeof comp.max_values === 'number' ? comp.max_values : 1;
-      if (values.length < min || values.length > max) throw new Error(`fake-discord: ${JSON.stringify(customId)} takes ${min}..${max} values, got ${values.length}`);
+      if (values.length < min || values.length > max)
+        throw new Error(`fake-discord: ${JSON.stringify(customId)} takes ${min}..${max} values, got ${values.length}`);
       data = { custom_id: customId, component_type: 3, values };
     }
     const iid = snowflake(this.s.now());
@@ -233,7 +273,8 @@ export class Driver {
   /** Only the DM's recipient sees a message in the bot's DM with them. */
   private dmMessagePlace(userIdOrName: string, m: APIMessage): InDm {
     const place = this.dmOf(userIdOrName);
-    if (place.dm.id !== m.channel_id) throw new Error(`fake-discord: message ${m.id} is not in ${place.user.username}'s DM with the bot; they cannot see it`);
+    if (place.dm.id !== m.channel_id)
+      throw new Error(`fake-discord: message ${m.id} is not in ${place.user.username}'s DM with the bot; they cannot see it`);
     return place;
   }
 

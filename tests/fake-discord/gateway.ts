@@ -33,7 +33,19 @@ export interface GatewayHooks {
   onError: (detail: string) => void;
 }
 
-const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, PRESENCE: 3, VOICE: 4, RESUME: 6, RECONNECT: 7, REQUEST_MEMBERS: 8, INVALID_SESSION: 9, HELLO: 10, HEARTBEAT_ACK: 11 } as const;
+const OP = {
+  DISPATCH: 0,
+  HEARTBEAT: 1,
+  IDENTIFY: 2,
+  PRESENCE: 3,
+  VOICE: 4,
+  RESUME: 6,
+  RECONNECT: 7,
+  REQUEST_MEMBERS: 8,
+  INVALID_SESSION: 9,
+  HELLO: 10,
+  HEARTBEAT_ACK: 11,
+} as const;
 
 export class Gateway {
   readonly wss: WebSocketServer;

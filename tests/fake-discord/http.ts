@@ -46,7 +46,12 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   try {
     return { kind: 'json', value: JSON.parse(raw.toString('utf8')) as unknown, files: [] };
   } catch (err) {
-    return { kind: 'invalid', value: undefined, files: [], error: `body is not JSON (${type || 'no content-type'}): ${(err as Error).message}` };
+    return {
+      kind: 'invalid',
+      value: undefined,
+      files: [],
+      error: `body is not JSON (${type || 'no content-type'}): ${(err as Error).message}`,
+    };
   }
 }
 

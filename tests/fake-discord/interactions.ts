@@ -241,7 +241,8 @@ function convert(
   const checkChoices = (v: string | number): void => {
     if (ctx.tampered) return;
     if ('choices' in def && Array.isArray(def.choices) && def.choices.length > 0 && !partial) {
-      if (!def.choices.some((c) => c.value === v)) fail(`${where}: ${JSON.stringify(v)} is not one of the choices ${JSON.stringify(def.choices.map((c) => c.value))}`);
+      if (!def.choices.some((c) => c.value === v))
+        fail(`${where}: ${JSON.stringify(v)} is not one of the choices ${JSON.stringify(def.choices.map((c) => c.value))}`);
     }
   };
   switch (def.type) {
@@ -255,14 +256,20 @@ function convert(
     case 4:
     case 10: {
       const v = typeof raw === 'number' ? raw : Number(raw);
-      if (!Number.isFinite(v) || (def.type === 4 && !Number.isInteger(v))) fail(`${where}: ${JSON.stringify(raw)} is not ${def.type === 4 ? 'an integer' : 'a number'}`);
+      if (!Number.isFinite(v) || (def.type === 4 && !Number.isInteger(v)))
+        fail(`${where}: ${JSON.stringify(raw)} is not ${def.type === 4 ? 'an integer' : 'a number'}`);
       limit(def.min_value !== undefined && v < def.min_value, `${where}: below min_value ${def.min_value}`);
       limit(def.max_value !== undefined && v > def.max_value, `${where}: above max_value ${def.max_value}`);
       checkChoices(v);
-      return { name: def.name, type: def.type, value: v } as DataOption;
+      return { name: def.name, type: def.type, value: v };
     }
     case 5: {
-      const v = raw === true || raw === 'true' ? true : raw === false || raw === 'false' ? false : fail(`${where}: ${JSON.stringify(raw)} is not a boolean`);
+      const v =
+        raw === true || raw === 'true'
+          ? true
+          : raw === false || raw === 'false'
+            ? false
+            : fail(`${where}: ${JSON.stringify(raw)} is not a boolean`);
       return { name: def.name, type: 5, value: v };
     }
     case 6:
@@ -272,7 +279,7 @@ function convert(
         const u = ctx.world.findUser(String(raw));
         if (!u) fail(`${where}: no user ${JSON.stringify(raw)} known to the fake`);
         resolved.users = { ...resolved.users, [u.id]: u };
-        return { name: def.name, type: def.type, value: u.id } as DataOption;
+        return { name: def.name, type: def.type, value: u.id };
       }
       const m = ctx.world.member(ctx.guild, String(raw));
       if (m) {
@@ -280,7 +287,7 @@ function convert(
         const { user, ...member } = full;
         resolved.users = { ...resolved.users, [m.userId]: user };
         resolved.members = { ...resolved.members, [m.userId]: member };
-        return { name: def.name, type: def.type, value: m.userId } as DataOption;
+        return { name: def.name, type: def.type, value: m.userId };
       }
       if (def.type === 9) {
         const role = ctx.world.roles(ctx.guild).find((r) => r.id === String(raw) || r.name === String(raw));
@@ -293,7 +300,7 @@ function convert(
       const known = def.type === 6 ? ctx.world.users.get(String(raw)) : undefined;
       if (known) {
         resolved.users = { ...resolved.users, [known.id]: { ...known } };
-        return { name: def.name, type: 6, value: known.id } as DataOption;
+        return { name: def.name, type: 6, value: known.id };
       }
       return fail(`${where}: no member ${JSON.stringify(raw)} in guild ${ctx.guild.name}`);
     }

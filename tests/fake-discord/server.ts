@@ -135,7 +135,9 @@ class Fake implements FakeDiscord {
       const done = options.names ? options.names.every((n) => names.has(n)) : list.length > 0;
       if (done) return list;
       if (this.s.closed || Date.now() > deadline) {
-        throw new Error(`fake-discord: commands ${JSON.stringify(options.names ?? 'any')} not registered within ${timeoutMs} ms (have: ${[...names].join(', ') || 'none'})`);
+        throw new Error(
+          `fake-discord: commands ${JSON.stringify(options.names ?? 'any')} not registered within ${timeoutMs} ms (have: ${[...names].join(', ') || 'none'})`,
+        );
       }
       await sleep(25);
     }
@@ -163,12 +165,17 @@ class Fake implements FakeDiscord {
     return m && !m.deleted ? structuredClone(m.message) : undefined;
   }
 
-  async waitForChannelMessage(channelId: string, predicate: (m: APIMessage) => boolean = () => true, timeoutMs = 5000): Promise<APIMessage> {
+  async waitForChannelMessage(
+    channelId: string,
+    predicate: (m: APIMessage) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<APIMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = this.s.visibleIn(channelId).find(predicate);
       if (hit) return hit;
-      if (this.s.closed || Date.now() > deadline) throw new Error(`fake-discord: no matching message in channel ${channelId} within ${timeoutMs} ms`);
+      if (this.s.closed || Date.now() > deadline)
+        throw new Error(`fake-discord: no matching message in channel ${channelId} within ${timeoutMs} ms`);
       await sleep(25);
     }
   }

@@ -27,7 +27,13 @@ export class FakeState {
   constructor(readonly opts: FakeDiscordOptions) {
     const makeId = (): string => snowflake(this.now());
     this.world = new World(opts, makeId);
-    this.store = new MessageStore(this.world.botUser, opts.applicationId, makeId, () => this.now(), () => `http://127.0.0.1:${this.port}`);
+    this.store = new MessageStore(
+      this.world.botUser,
+      opts.applicationId,
+      makeId,
+      () => this.now(),
+      () => `http://127.0.0.1:${this.port}`,
+    );
     this.commands = new CommandStore(opts.applicationId, makeId);
   }
 

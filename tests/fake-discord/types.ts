@@ -78,9 +78,7 @@ export interface Violation {
 export type ChannelState = 'ok' | 'deleted' | 'missing-access';
 
 export type FakeInteractionPayload =
-  | APIApplicationCommandInteraction
-  | APIApplicationCommandAutocompleteInteraction
-  | APIMessageComponentInteraction;
+  APIApplicationCommandInteraction | APIApplicationCommandAutocompleteInteraction | APIMessageComponentInteraction;
 
 export type InteractionKind = 'command' | 'autocomplete' | 'component';
 
@@ -173,9 +171,23 @@ export interface FakeDiscord {
   registeredCommands(guildId?: string): APIApplicationCommand[];
   /** Resolves when the named commands (default: any) are registered globally or for the guild. */
   waitForCommands(options?: { guildId?: string; names?: string[]; timeoutMs?: number }): Promise<APIApplicationCommand[]>;
-  slash(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
+  slash(
+    memberId: string,
+    guildId: string,
+    channelId: string,
+    name: string,
+    options?: SlashOptions,
+    subcommand?: string,
+  ): Promise<Interaction>;
   /** Like slash, but option values skip Discord's client-side checks (choices, lengths, ranges): a tampered client. */
-  slashTampered(memberId: string, guildId: string, channelId: string, name: string, options?: SlashOptions, subcommand?: string): Promise<Interaction>;
+  slashTampered(
+    memberId: string,
+    guildId: string,
+    channelId: string,
+    name: string,
+    options?: SlashOptions,
+    subcommand?: string,
+  ): Promise<Interaction>;
   /**
    * A slash command in the bot's DM with a user (by id or username; any user the fake knows). As
    * on Discord the command must be global and allow the BotDM context (contexts include 1, or are

@@ -231,7 +231,13 @@ function walkComponent(w: ComponentWalk, c: Json, path: Path, inRow: boolean): v
       lengthCheck(w.out, w.rule, [...path, 'placeholder'], c.placeholder, 0, 150, false);
       const options = c.options;
       if (!Array.isArray(options) || options.length < 1 || options.length > 25) {
-        w.out.push(hard(w.rule, [...path, 'options'], `a string select needs 1 to 25 options (got ${Array.isArray(options) ? options.length : 'none'})`));
+        w.out.push(
+          hard(
+            w.rule,
+            [...path, 'options'],
+            `a string select needs 1 to 25 options (got ${Array.isArray(options) ? options.length : 'none'})`,
+          ),
+        );
       }
       const values = new Set<string>();
       if (Array.isArray(options)) {
@@ -326,13 +332,17 @@ export function checkMessageComponents(components: Json | undefined, flags: numb
   if (!v2) {
     if (components.length > 5) w.out.push(hard(w.rule, ['components'], `at most 5 action rows (got ${components.length})`));
     components.forEach((c, i) => {
-      if (isObject(c) && c.type !== 1) w.out.push(hard(w.rule, ['components', i, 'type'], 'top-level components must be action rows (type 1) without the IS_COMPONENTS_V2 flag'));
+      if (isObject(c) && c.type !== 1)
+        w.out.push(
+          hard(w.rule, ['components', i, 'type'], 'top-level components must be action rows (type 1) without the IS_COMPONENTS_V2 flag'),
+        );
     });
   }
   components.forEach((c, i) => walkComponent(w, c, ['components', i], false));
   if (v2) {
     if (w.count > 40) w.out.push(hard(w.rule, ['components'], `at most 40 components in total (got ${w.count})`));
-    if (w.textDisplayLength > 4000) w.out.push(hard(w.rule, ['components'], `text displays exceed 4000 characters (got ${w.textDisplayLength})`));
+    if (w.textDisplayLength > 4000)
+      w.out.push(hard(w.rule, ['components'], `text displays exceed 4000 characters (got ${w.textDisplayLength})`));
   }
   return w.out;
 }
@@ -370,12 +380,15 @@ export function checkMessageBody(body: JsonObject, opts: MessageCheckOptions): P
   const content = body.content;
   if (content !== undefined && content !== null) {
     if (typeof content !== 'string') out.push(hard('content-length', ['content'], 'must be a string'));
-    else if (content.length > 2000) out.push(hard('content-length', ['content'], `must be 2000 or fewer in length (got ${content.length})`));
+    else if (content.length > 2000)
+      out.push(hard('content-length', ['content'], `must be 2000 or fewer in length (got ${content.length})`));
   }
   const flags = messageFlags(body);
   if ((flags & MESSAGE_FLAG_COMPONENTS_V2) !== 0) {
-    if (typeof content === 'string' && content.length > 0) out.push(hard('component-limits', ['content'], 'cannot be used with IS_COMPONENTS_V2'));
-    if (Array.isArray(body.embeds) && body.embeds.length > 0) out.push(hard('component-limits', ['embeds'], 'cannot be used with IS_COMPONENTS_V2'));
+    if (typeof content === 'string' && content.length > 0)
+      out.push(hard('component-limits', ['content'], 'cannot be used with IS_COMPONENTS_V2'));
+    if (Array.isArray(body.embeds) && body.embeds.length > 0)
+      out.push(hard('component-limits', ['embeds'], 'cannot be used with IS_COMPONENTS_V2'));
   }
   out.push(...checkEmbeds(body.embeds));
   out.push(...checkMessageComponents(body.components, flags));
@@ -477,7 +490,8 @@ function checkOptions(out: Problem[], options: Json | undefined, path: Path, dep
       return;
     }
     others++;
-    if (typeof type !== 'number' || type < 3 || type > 11) out.push(hard(rule, [...p, 'type'], `invalid option type ${JSON.stringify(type)}`));
+    if (typeof type !== 'number' || type < 3 || type > 11)
+      out.push(hard(rule, [...p, 'type'], `invalid option type ${JSON.stringify(type)}`));
     if (o.required === true) {
       if (seenOptional) out.push(hard(rule, [...p, 'required'], 'required options must be placed before non-required options'));
     } else seenOptional = true;

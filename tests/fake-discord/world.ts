@@ -195,7 +195,14 @@ export class World {
   }
 
   dmChannelObject(dm: DmChannelRecord): APIDMChannel {
-    return { id: dm.id, type: 1, name: null, last_message_id: dm.lastMessageId, flags: 0 as ChannelFlags, recipients: [this.user(dm.recipientId)] };
+    return {
+      id: dm.id,
+      type: 1,
+      name: null,
+      last_message_id: dm.lastMessageId,
+      flags: 0 as ChannelFlags,
+      recipients: [this.user(dm.recipientId)],
+    };
   }
 
   user(id: string): APIUser {
@@ -291,7 +298,22 @@ export class World {
     return [...guild.channels.values()].filter((c) => c.state === 'ok').map((c) => this.channelObject(c));
   }
 
-  guildObject(guild: GuildRecord): Omit<GatewayGuildCreateDispatchData, 'joined_at' | 'large' | 'member_count' | 'voice_states' | 'members' | 'channels' | 'threads' | 'presences' | 'stage_instances' | 'guild_scheduled_events' | 'soundboard_sounds'> {
+  guildObject(
+    guild: GuildRecord,
+  ): Omit<
+    GatewayGuildCreateDispatchData,
+    | 'joined_at'
+    | 'large'
+    | 'member_count'
+    | 'voice_states'
+    | 'members'
+    | 'channels'
+    | 'threads'
+    | 'presences'
+    | 'stage_instances'
+    | 'guild_scheduled_events'
+    | 'soundboard_sounds'
+  > {
     const owner = [...guild.members.values()].find((m) => m.manageGuild) ?? [...guild.members.values()][0];
     return {
       id: guild.id,

@@ -124,6 +124,7 @@ function replaceLine(file: string, match: RegExp, replacement: string | null): n
 interface QuestionParts {
   id?: string;
   section?: string;
+  exams?: string;
   prompt?: string;
   choices?: string[];
   answer?: string;
@@ -136,6 +137,7 @@ function questionBlock(parts: QuestionParts = {}): string[] {
     '',
     `- id: ${parts.id ?? 'kinesis-901'}`,
     `  section: ${parts.section ?? 'kinesis/kinesis-data-streams-shards-and-throughput'}`,
+    `  exams: ${parts.exams ?? '{ mls-c01: 1.2b, mla-c02: 1.1a }'}`,
     '  difficulty: 1',
     '  prompt: >-',
     `    ${parts.prompt ?? 'A producer writes 3,000 small records per second to one stream. How many shards does it need at least?'}`,
@@ -205,9 +207,9 @@ describe('tutor validate on broken notes, synonyms and blueprint', () => {
     expectProblem(await validate(dir), file, [2], [/mapping/i]);
   });
 
-  it('exam.yaml whose domain weights do not add up to 100', async () => {
+  it('an exam file whose domain weights do not add up to 100', async () => {
     const dir = contentCopy();
-    const file = join(dir, 'exam.yaml');
+    const file = join(dir, 'exams/mls-c01.yaml');
     const weightLine = replaceLine(file, /^\s+weight: 24$/, '    weight: 30');
     const text = linesOf(file);
     const domainsLine = text.findIndex((l) => /^domains:/.test(l)) + 1;
@@ -217,6 +219,15 @@ describe('tutor validate on broken notes, synonyms and blueprint', () => {
 });
 
 describe('tutor validate on broken question files', () => {
+  it('an exam that does not exist, and a bullet its exam does not have', async () => {
+    const dir = contentCopy();
+    const unknownExam = addQuestion(dir, { exams: '{ mls-c99: 1.2b }' });
+    const unknownBullet = addQuestion(dir, { id: 'kinesis-902', prompt: 'A second stream question about shard counts for a producer of small records?', exams: '{ mla-c02: 9.9z }' });
+    const result = await validate(dir);
+    expectProblem(result, unknownExam.file, [unknownExam.item], [/mls-c99/, /not an exam/]);
+    expectProblem(result, unknownBullet.file, [unknownBullet.item], [/9\.9z/, /no bullet/]);
+  });
+
   it('a duplicate id', async () => {
     const dir = contentCopy();
     const q = addQuestion(dir, { id: 'kinesis-001' });

@@ -17,11 +17,7 @@ function study(store: Database, personId: string, iso: string, right: number, wr
   const clock = fixedClock(iso);
   const sourceRef = `s${++refs}`;
   for (let step = 0; step < right + wrong; step++) {
-    recordAnswer(
-      store,
-      answer({ personId, guildId: GUILD, zone: TZ, sourceRef, step, correct: step < right }),
-      clock,
-    );
+    recordAnswer(store, answer({ personId, guildId: GUILD, zone: TZ, sourceRef, step, correct: step < right }), clock);
   }
 }
 
@@ -46,9 +42,7 @@ describe('leaderboard periods', () => {
     const week = board(store);
     expect(week.start?.toISOString()).toBe('2025-03-30T22:00:00.000Z');
     expect(week.end?.toISOString()).toBe('2025-04-06T22:00:00.000Z');
-    expect(week.rows).toEqual([
-      { rank: 1, id: 'ann', points: 10, correct: 1, attempts: 1, accuracy: 1, streak: 2 },
-    ]);
+    expect(week.rows).toEqual([{ rank: 1, id: 'ann', points: 10, correct: 1, attempts: 1, accuracy: 1, streak: 2 }]);
   });
 
   it('month and all time count what the week does not', () => {
@@ -216,7 +210,7 @@ describe('period boards stay exact', () => {
   it('match a direct count over the answers as answers keep coming', () => {
     const store = openTempDatabase();
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const start = Date.parse('2025-02-20T00:00:00Z');
     for (let hour = 0; hour < 24 * 40; hour += 7) {
       const now = new Date(start + hour * 3_600_000);

@@ -11,7 +11,8 @@ const answer = (sectionId: string, domain: string, correct: boolean, daysAgo = 0
   correct,
   answeredAt: ago(daysAgo),
 });
-const domainMastery = (attempts: MasteryAttempt[], at: Date, keys: string[]) => masteryBy(attempts, at, (a) => a.questionId.split('/')[0], keys);
+const domainMastery = (attempts: MasteryAttempt[], at: Date, keys: string[]) =>
+  masteryBy(attempts, at, (a) => a.questionId.split('/')[0], keys);
 
 describe('masteryBy (domains or tasks)', () => {
   it('two lucky answers make about 0.7, not 1.0', () => {
@@ -37,10 +38,7 @@ describe('masteryBy (domains or tasks)', () => {
   });
 
   it('lists every asked domain in order, with the prior and no accuracy when unanswered', () => {
-    const rows = domainMastery([answer('s', 'eda', true), answer('s', 'other', false)], now, [
-      'data-engineering',
-      'eda',
-    ]);
+    const rows = domainMastery([answer('s', 'eda', true), answer('s', 'other', false)], now, ['data-engineering', 'eda']);
     expect(rows.map((row) => row.key)).toEqual(['data-engineering', 'eda']);
     expect(rows[0]).toEqual({ key: 'data-engineering', attempts: 0, correct: 0, accuracy: null, mastery: 0.5 });
   });

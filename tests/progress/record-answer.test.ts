@@ -102,18 +102,14 @@ describe('recordAnswer', () => {
 
 describe('recordAnswer streaks', () => {
   function studyAt(store: ReturnType<typeof openMemoryDatabase>, iso: string, overrides = {}) {
-    const result = recordAnswer(
-      store,
-      answer({ sourceRef: `s-${iso}`, ...overrides }),
-      fixedClock(iso),
-    );
+    const result = recordAnswer(store, answer({ sourceRef: `s-${iso}`, ...overrides }), fixedClock(iso));
     if (result.duplicate) throw new Error('unexpected duplicate');
     return result.streak;
   }
 
   it('answers either side of local midnight are two study days', () => {
     const store = openMemoryDatabase();
-    const berlin = { guildTimeZone: 'Europe/Berlin' };
+    const berlin = { zone: 'Europe/Berlin' };
     expect(studyAt(store, '2025-03-10T22:50:00Z', berlin)).toEqual({ current: 1, best: 1 }); // 23:50 Berlin
     expect(studyAt(store, '2025-03-10T23:10:00Z', berlin)).toEqual({ current: 2, best: 2 }); // 00:10 Berlin
     expect(studyAt(store, '2025-03-10T23:50:00Z', berlin)).toEqual({ current: 2, best: 2 }); // same day again
@@ -121,24 +117,24 @@ describe('recordAnswer streaks', () => {
 
   it('crosses the spring-forward night in Berlin as consecutive days', () => {
     const store = openMemoryDatabase();
-    const berlin = { guildTimeZone: 'Europe/Berlin' };
+    const berlin = { zone: 'Europe/Berlin' };
     studyAt(store, '2025-03-29T22:30:00Z', berlin); // Sat 23:30 CET
     studyAt(store, '2025-03-29T23:30:00Z', berlin); // Sun 00:30 CET, the 23-hour day
     expect(studyAt(store, '2025-03-30T22:30:00Z', berlin)).toEqual({ current: 3, best: 3 }); // Mon 00:30 CEST
   });
 
-  it('uses the person’s own zone: Auckland is already tomorrow when UTC is not', () => {
+  it('counts days in the zone it is given: Auckland is already tomorrow when UTC is not', () => {
     const store = openMemoryDatabase();
-    setPersonTimeZone(store, '111111111111111111', 'Pacific/Auckland', new Date('2025-03-01T00:00:00Z'));
-    studyAt(store, '2025-03-10T09:00:00Z'); // 22:00 on the 10th in Auckland (+13)
-    // 12:00 UTC is still the 10th in UTC (the guild's zone here), but 01:00 on the 11th in Auckland.
-    expect(studyAt(store, '2025-03-10T12:00:00Z')).toEqual({ current: 2, best: 2 });
+    const auckland = { zone: 'Pacific/Auckland' };
+    studyAt(store, '2025-03-10T09:00:00Z', auckland); // 22:00 on the 10th in Auckland (+13)
+    // 12:00 UTC is still the 10th in UTC, but 01:00 on the 11th in Auckland.
+    expect(studyAt(store, '2025-03-10T12:00:00Z', auckland)).toEqual({ current: 2, best: 2 });
     expect(getStreak(store, '111111111111111111')?.lastDay).toBe('2025-03-11');
   });
 
   it('Los Angeles evenings are still the same day there, though UTC has moved on', () => {
     const store = openMemoryDatabase();
-    const la = { guildTimeZone: 'America/Los_Angeles' };
+    const la = { zone: 'America/Los_Angeles' };
     studyAt(store, '2025-03-11T02:00:00Z', la); // 19:00 on the 10th, PDT
     expect(studyAt(store, '2025-03-11T06:30:00Z', la)).toEqual({ current: 1, best: 1 }); // 23:30 on the 10th
     expect(studyAt(store, '2025-03-11T07:30:00Z', la)).toEqual({ current: 2, best: 2 }); // 00:30 on the 11th
@@ -153,17 +149,17 @@ describe('recordAnswer streaks', () => {
 
   it('moving to a zone further west neither breaks nor double-counts the streak', () => {
     const store = openMemoryDatabase();
-    studyAt(store, '2025-03-10T20:00:00Z', { guildTimeZone: 'Pacific/Auckland' }); // the 11th in Auckland
-    setPersonTimeZone(store, '111111111111111111', 'America/Los_Angeles', new Date('2025-03-10T21:00:00Z'));
+    studyAt(store, '2025-03-10T20:00:00Z', { zone: 'Pacific/Auckland' }); // the 11th in Auckland
+    const la = { zone: 'America/Los_Angeles' };
     // 13:00 on the 10th in Los Angeles: "earlier" than the stored day, changes nothing.
-    expect(studyAt(store, '2025-03-10T20:00:00Z' /* same instant, new zone */, { step: 1 })).toEqual({
+    expect(studyAt(store, '2025-03-10T20:00:00Z' /* same instant, new zone */, { step: 1, ...la })).toEqual({
       current: 1,
       best: 1,
     });
     // Next LA day (the 11th) is the same as the stored one: still one.
-    expect(studyAt(store, '2025-03-11T20:00:00Z')).toEqual({ current: 1, best: 1 });
+    expect(studyAt(store, '2025-03-11T20:00:00Z', la)).toEqual({ current: 1, best: 1 });
     // The LA 12th extends it.
-    expect(studyAt(store, '2025-03-12T20:00:00Z')).toEqual({ current: 2, best: 2 });
+    expect(studyAt(store, '2025-03-12T20:00:00Z', la)).toEqual({ current: 2, best: 2 });
   });
 
   it('refuses to store a time zone that does not exist', () => {

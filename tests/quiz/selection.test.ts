@@ -42,10 +42,24 @@ describe('question selection', () => {
   });
 
   it('favours unseen questions of weak domains', () => {
-    const many = [...Array.from({ length: 50 }, (_, i) => q(`w-${i}`, 'weak')), ...Array.from({ length: 50 }, (_, i) => q(`s-${i}`, 'strong'))];
+    const many = [
+      ...Array.from({ length: 50 }, (_, i) => q(`w-${i}`, 'weak')),
+      ...Array.from({ length: 50 }, (_, i) => q(`s-${i}`, 'strong')),
+    ];
     let weakPicks = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const picked = selectQuestions({ candidates: many, due: [], lastSeen: new Map(), mastery: new Map([['weak', 0.2], ['strong', 0.9]]), domainOf, count: 10, random: seeded(seed) });
+      const picked = selectQuestions({
+        candidates: many,
+        due: [],
+        lastSeen: new Map(),
+        mastery: new Map([
+          ['weak', 0.2],
+          ['strong', 0.9],
+        ]),
+        domainOf,
+        count: 10,
+        random: seeded(seed),
+      });
       weakPicks += picked.filter((x) => domainOf(x) === 'weak').length;
     }
     // Weights 0.8 vs 0.15: weak domains should take well over half of the picks.

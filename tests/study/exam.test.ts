@@ -25,12 +25,27 @@ describe('the mock exam', () => {
 
   it('scores on the scaled range with a per-domain and per-task breakdown and every wrong answer listed', () => {
     const qs = drawExam(content.pool.questions, alpha, 10, seeded(5));
-    const allRight = scoreExam(qs, qs.map((q) => q.answer.join('')), alpha, false);
+    const allRight = scoreExam(
+      qs,
+      qs.map((q) => q.answer.join('')),
+      alpha,
+      false,
+    );
     expect(allRight).toMatchObject({ exam: 'fx-a01', scaled: 1000, passed: true, wrong: [] });
-    const noneAnswered = scoreExam(qs, qs.map(() => null), alpha, true);
+    const noneAnswered = scoreExam(
+      qs,
+      qs.map(() => null),
+      alpha,
+      true,
+    );
     expect(noneAnswered).toMatchObject({ scaled: 100, passed: false, autoSubmitted: true });
     expect(noneAnswered.wrong).toHaveLength(10);
-    const eight = scoreExam(qs, qs.map((q, i) => (i < 8 ? q.answer.join('') : null)), alpha, false);
+    const eight = scoreExam(
+      qs,
+      qs.map((q, i) => (i < 8 ? q.answer.join('') : null)),
+      alpha,
+      false,
+    );
     expect(eight.scaled).toBe(820);
     expect(eight.passed).toBe(true);
     expect(eight.domains.reduce((n, d) => n + d.total, 0)).toBe(10);
@@ -64,13 +79,16 @@ describe('the mock exam', () => {
     clock.advance(examMinutes(alpha, 3) * 60_000 + 1000);
     const late = chooseExamAnswer(engine, { sessionId: started.view.session.id, personId: 'p', position: 1, letter: 'A' });
     expect(late).toMatchObject({ ok: false, reason: 'submitted', byDeadline: true, result: { autoSubmitted: true } });
-    expect(showExam(engine, { sessionId: started.view.session.id, personId: 'p', position: 0 })).toMatchObject({ ok: false, reason: 'submitted' });
+    expect(showExam(engine, { sessionId: started.view.session.id, personId: 'p', position: 0 })).toMatchObject({
+      ok: false,
+      reason: 'submitted',
+    });
     // Starting again after the deadline returns the submitted result and a fresh exam.
     const next = startExam(engine, { personId: 'p', guildId: null, length: 3 });
     expect(next.ok && next.resumed).toBe(false);
   });
 
-  it("submits exams whose owners never came back once their deadline passes, and only those", () => {
+  it('submits exams whose owners never came back once their deadline passes, and only those', () => {
     const { engine, clock } = testEngine();
     const early = startExam(engine, { personId: 'gone', guildId: null, length: 2 });
     clock.advance(examMinutes(alpha, 2) * 60_000 - 30_000);
@@ -79,7 +97,10 @@ describe('the mock exam', () => {
     clock.advance(60_000);
     expect(submitExpiredExams(engine)).toBe(1);
     expect(submitExpiredExams(engine)).toBe(0);
-    const finished = engine.store.sqlite.prepare('SELECT id, result FROM sessions WHERE finished_at IS NOT NULL').all() as Array<{ id: string; result: string }>;
+    const finished = engine.store.sqlite.prepare('SELECT id, result FROM sessions WHERE finished_at IS NOT NULL').all() as Array<{
+      id: string;
+      result: string;
+    }>;
     expect(finished.map((r) => r.id)).toEqual([early.ok && early.view.session.id]);
     expect(JSON.parse(finished[0]!.result)).toMatchObject({ autoSubmitted: true });
     expect(later.ok).toBe(true);

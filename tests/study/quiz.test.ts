@@ -15,7 +15,15 @@ function answerAll(engine: ReturnType<typeof testEngine>['engine'], personId: st
   for (let step = 0; step < count; step++) {
     const qid = started.step.session.questionIds[step]!;
     const question = engine.content.pool.byId.get(qid)!;
-    const chosen = right ? question.answer.join('') : question.answer.length === 1 ? (question.answer[0] === 'A' ? 'B' : 'A') : 'AB'.includes(question.answer.join('')) ? 'CD' : 'AB';
+    const chosen = right
+      ? question.answer.join('')
+      : question.answer.length === 1
+        ? question.answer[0] === 'A'
+          ? 'B'
+          : 'A'
+        : 'AB'.includes(question.answer.join(''))
+          ? 'CD'
+          : 'AB';
     const fb = answerQuiz(engine, { sessionId: started.step.session.id, personId, step, chosen, durationMs: 60_000 });
     if (!fb.ok) throw new Error(fb.reason);
     ids.push(qid);
@@ -24,7 +32,7 @@ function answerAll(engine: ReturnType<typeof testEngine>['engine'], personId: st
 }
 
 describe('a personal quiz', () => {
-  it('filters by domain, task and section of the person\'s exam and never repeats inside a quiz', () => {
+  it("filters by domain, task and section of the person's exam and never repeats inside a quiz", () => {
     const { engine } = testEngine();
     const started = startQuiz(engine, { personId: 'p', guildId: null, domain: 'models', count: 25 });
     expect(started.ok).toBe(true);
@@ -37,7 +45,12 @@ describe('a personal quiz', () => {
     expect(task.ok && task.step.session.questionIds.sort()).toEqual(['storage-006', 'storage-007', 'storage-008']);
     const section = startQuiz(engine, { personId: 'q', guildId: null, section: 'storage/fast-file-system', count: 25 });
     expect(section.ok && section.step.session.questionIds.sort()).toEqual(['storage-004', 'storage-005']);
-    expect(startQuiz(engine, { personId: 'r', guildId: null, domain: 'nope' })).toMatchObject({ ok: false, reason: 'unknown', subject: 'domain', valid: ['storage', 'models'] });
+    expect(startQuiz(engine, { personId: 'r', guildId: null, domain: 'nope' })).toMatchObject({
+      ok: false,
+      reason: 'unknown',
+      subject: 'domain',
+      valid: ['storage', 'models'],
+    });
   });
 
   it('follows the exam the person studies: questions of another exam never come up', () => {
@@ -45,7 +58,9 @@ describe('a personal quiz', () => {
     engine.store.sqlite.prepare("INSERT INTO people (id, exam, created_at) VALUES ('b', 'fx-b01', 0)").run();
     const started = startQuiz(engine, { personId: 'b', guildId: null, count: 25 });
     expect(started.ok && started.step.exam.code).toBe('fx-b01');
-    expect(started.ok && started.step.session.questionIds.every((id) => engine.content.pool.byId.get(id)!.exams['fx-b01'] !== undefined)).toBe(true);
+    expect(
+      started.ok && started.step.session.questionIds.every((id) => engine.content.pool.byId.get(id)!.exams['fx-b01'] !== undefined),
+    ).toBe(true);
     expect(started.ok && started.step.session.questionIds).toContain('extra-001');
   });
 
@@ -70,8 +85,14 @@ describe('a personal quiz', () => {
     expect(first.ok && !first.duplicate).toBe(true);
     expect(again.ok && again.duplicate).toBe(true);
     expect(engine.store.sqlite.prepare('SELECT count(*) AS n FROM attempts').get()).toEqual({ n: 1 });
-    expect(answerQuiz(engine, { sessionId: id, personId: 'intruder', step: 1, chosen: 'A', durationMs: 1 })).toMatchObject({ ok: false, reason: 'not-owner' });
-    expect(answerQuiz(engine, { sessionId: id, personId: 'p', step: 5, chosen: 'A', durationMs: 1 })).toMatchObject({ ok: false, reason: 'stale' });
+    expect(answerQuiz(engine, { sessionId: id, personId: 'intruder', step: 1, chosen: 'A', durationMs: 1 })).toMatchObject({
+      ok: false,
+      reason: 'not-owner',
+    });
+    expect(answerQuiz(engine, { sessionId: id, personId: 'p', step: 5, chosen: 'A', durationMs: 1 })).toMatchObject({
+      ok: false,
+      reason: 'stale',
+    });
   });
 
   it('resumes a half-done quiz after a restart (a new connection to the same file)', () => {

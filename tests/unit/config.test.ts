@@ -21,7 +21,13 @@ describe('configuration from the environment', () => {
   });
 
   it('names every bad variable on its own line', () => {
-    const lines = problems({ DISCORD_GUILD_ID: 'my-server', DEFAULT_TIMEZONE: 'Mars/Olympus', LOG_LEVEL: 'loud', DISCORD_API_BASE: 'not a url', RATE_LIMIT_PER_MINUTE: 'lots' });
+    const lines = problems({
+      DISCORD_GUILD_ID: 'my-server',
+      DEFAULT_TIMEZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+      DISCORD_API_BASE: 'not a url',
+      RATE_LIMIT_PER_MINUTE: 'lots',
+    });
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.startsWith('DISCORD_GUILD_ID:'))).toMatch(/Discord id/);
     expect(lines.find((l) => l.startsWith('DEFAULT_TIMEZONE:'))).toMatch(/Mars\/Olympus.*IANA/);

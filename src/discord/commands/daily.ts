@@ -1,5 +1,21 @@
-import { ChannelType, EmbedBuilder, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { answerDaily, dailyOff, dailyStatus, localTime, section, setDaily, type DailyNext, type DailySetupProblem } from '../../study/index.js';
+import {
+  ChannelType,
+  EmbedBuilder,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import {
+  answerDaily,
+  dailyOff,
+  dailyStatus,
+  localTime,
+  section,
+  setDaily,
+  type DailyNext,
+  type DailySetupProblem,
+} from '../../study/index.js';
 import { COLORS } from '../colors.js';
 import type { ComponentHandlers, SlashCommand } from '../command.js';
 import { LIMITS } from '../limits.js';
@@ -32,9 +48,17 @@ export const daily = {
         s
           .setName('set')
           .setDescription('Post a daily question in a channel at a local time')
-          .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+          .addChannelOption((o) =>
+            o
+              .setName('channel')
+              .setDescription('Where to post')
+              .setRequired(true)
+              .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+          )
           .addStringOption((o) => o.setName('time').setDescription('Local time, 24h HH:MM, e.g. 09:00').setRequired(true).setMaxLength(5))
-          .addStringOption((o) => o.setName('timezone').setDescription('IANA zone, e.g. Europe/Berlin').setRequired(true).setAutocomplete(true).setMaxLength(64))
+          .addStringOption((o) =>
+            o.setName('timezone').setDescription('IANA zone, e.g. Europe/Berlin').setRequired(true).setAutocomplete(true).setMaxLength(64),
+          )
           .addStringOption((o) =>
             o
               .setName('domain')
@@ -59,7 +83,8 @@ export const daily = {
     const sub = interaction.options.getSubcommand();
     if (sub === 'set') {
       const channel = interaction.options.getChannel('channel', true);
-      if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) return respond(interaction, 'Not saved: the channel must be a text or announcement channel.');
+      if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+        return respond(interaction, 'Not saved: the channel must be a text or announcement channel.');
       const set = setDaily(engine, guildId, {
         channelId: channel.id,
         time: interaction.options.getString('time', true),
@@ -68,7 +93,10 @@ export const daily = {
       });
       if (!set.ok) return respond(interaction, `Not saved: ${set.problems.map((p) => PROBLEMS[p]).join('; ')}.`);
       const status = dailyStatus(engine, guildId);
-      return respond(interaction, `Daily question on in <#${channel.id}>: next post ${when(set.next)}, from ${status.exam.short}${status.domain ? `, ${status.domain} only` : ''}.`);
+      return respond(
+        interaction,
+        `Daily question on in <#${channel.id}>: next post ${when(set.next)}, from ${status.exam.short}${status.domain ? `, ${status.domain} only` : ''}.`,
+      );
     }
     if (sub === 'off') {
       dailyOff(engine, guildId);

@@ -1,5 +1,14 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { chooseExamAnswer, EXAM_MAX_LENGTH, examFor, examProgress, examResult, showExam, startExam, submitExam } from '../../study/index.js';
+import {
+  chooseExamAnswer,
+  EXAM_MAX_LENGTH,
+  examFor,
+  examProgress,
+  examResult,
+  showExam,
+  startExam,
+  submitExam,
+} from '../../study/index.js';
 import type { ComponentHandlers, ComponentInteraction, SlashCommand } from '../command.js';
 import type { BotContext } from '../context.js';
 import { respond, update } from '../respond.js';
@@ -14,7 +23,10 @@ async function show(interaction: ComponentInteraction, ctx: BotContext, sessionI
   if (outcome.ok) return update(interaction, examView(outcome.view));
   if (outcome.reason === 'submitted') {
     const found = examResult(ctx.engine, { sessionId, personId: interaction.user.id });
-    return update(interaction, { ...resultView(sessionId, outcome.result, found.ok ? found.exam : undefined), content: refusalText(outcome) });
+    return update(interaction, {
+      ...resultView(sessionId, outcome.result, found.ok ? found.exam : undefined),
+      content: refusalText(outcome),
+    });
   }
   return respond(interaction, refusalText(outcome));
 }
@@ -25,7 +37,13 @@ export const exam = {
     new SlashCommandBuilder()
       .setName('exam')
       .setDescription('A timed mock exam of your exam, scored like the real one (resumes an unfinished one)')
-      .addIntegerOption((o) => o.setName('length').setDescription('Questions (default: the real exam’s; time is scaled to the length)').setMinValue(1).setMaxValue(EXAM_MAX_LENGTH))
+      .addIntegerOption((o) =>
+        o
+          .setName('length')
+          .setDescription('Questions (default: the real exam’s; time is scaled to the length)')
+          .setMinValue(1)
+          .setMaxValue(EXAM_MAX_LENGTH),
+      )
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .toJSON(),
 
@@ -34,8 +52,19 @@ export const exam = {
     if (length !== null && (length < 1 || length > EXAM_MAX_LENGTH)) return respond(interaction, `Length must be 1 to ${EXAM_MAX_LENGTH}.`);
     const started = startExam(ctx.engine, { personId: interaction.user.id, guildId: interaction.guildId, length: length ?? undefined });
     if (!started.ok) return respond(interaction, refusalText(started));
-    const view = examView(started.view, started.resumed ? 'Resuming your exam: the clock kept running.' : examStatusLine(started.view.exam, 'Answers can be changed until you submit; nothing is marked before.'));
-    if (started.previous && typeof view !== 'string') view.embeds = [resultEmbed(started.previous, examFor(ctx.engine, interaction.user.id, interaction.guildId)).setTitle(`Previous exam (time ran out): ${started.previous.scaled}`), ...(view.embeds ?? [])];
+    const view = examView(
+      started.view,
+      started.resumed
+        ? 'Resuming your exam: the clock kept running.'
+        : examStatusLine(started.view.exam, 'Answers can be changed until you submit; nothing is marked before.'),
+    );
+    if (started.previous && typeof view !== 'string')
+      view.embeds = [
+        resultEmbed(started.previous, examFor(ctx.engine, interaction.user.id, interaction.guildId)).setTitle(
+          `Previous exam (time ran out): ${started.previous.scaled}`,
+        ),
+        ...(view.embeds ?? []),
+      ];
     await respond(interaction, view);
   },
 } satisfies SlashCommand;

@@ -21,7 +21,9 @@ export const group = {
         s
           .setName('join')
           .setDescription('Join a study group (you leave your current one)')
-          .addStringOption((o) => o.setName('name').setDescription('Group name').setRequired(true).setMaxLength(MAX_GROUP_NAME_LENGTH).setAutocomplete(true)),
+          .addStringOption((o) =>
+            o.setName('name').setDescription('Group name').setRequired(true).setMaxLength(MAX_GROUP_NAME_LENGTH).setAutocomplete(true),
+          ),
       )
       .addSubcommand((s) => s.setName('leave').setDescription('Leave your study group'))
       .addSubcommand((s) => s.setName('list').setDescription('All study groups here'))
@@ -40,15 +42,26 @@ export const group = {
     if (sub === 'create') {
       const created = createStudyGroup(ctx.engine, { guildId, name, personId: interaction.user.id });
       if (!created.ok) {
-        return respond(interaction, created.reason === 'name-taken' ? `There is already a group called **${userText(created.existing.name, 50)}**: \`/group join\` it.` : 'That name cannot be used.');
+        return respond(
+          interaction,
+          created.reason === 'name-taken'
+            ? `There is already a group called **${userText(created.existing.name, 50)}**: \`/group join\` it.`
+            : 'That name cannot be used.',
+        );
       }
-      return respond(interaction, `Created **${shown}** and joined it${created.left ? ` (you left ${userText(created.left.name, 50)})` : ''}. Invite others with \`/group join\`.`);
+      return respond(
+        interaction,
+        `Created **${shown}** and joined it${created.left ? ` (you left ${userText(created.left.name, 50)})` : ''}. Invite others with \`/group join\`.`,
+      );
     }
     if (sub === 'join') {
       const joined = joinStudyGroup(ctx.engine, { guildId, name, personId: interaction.user.id });
       if (!joined.ok) return respond(interaction, `No group called **${shown}**. See \`/group list\`, or \`/group create\` it.`);
       if (joined.alreadyMember) return respond(interaction, `You are already in **${userText(joined.group.name, 50)}**.`);
-      return respond(interaction, `You joined **${userText(joined.group.name, 50)}**${joined.left ? ` and left ${userText(joined.left.name, 50)}` : ''}.`);
+      return respond(
+        interaction,
+        `You joined **${userText(joined.group.name, 50)}**${joined.left ? ` and left ${userText(joined.left.name, 50)}` : ''}.`,
+      );
     }
     if (sub === 'leave') {
       const left = leaveStudyGroup(ctx.engine, { guildId, personId: interaction.user.id });
@@ -57,7 +70,7 @@ export const group = {
     const groups = studyGroups(ctx.engine, guildId);
     if (groups.length === 0) return respond(interaction, 'No study groups yet. Start one with `/group create`.');
     const lines = groups.map((g) => `• **${userText(g.name, 50)}** · ${g.members} member${g.members === 1 ? '' : 's'}`);
-    await respond(interaction, `Study groups:\n${lines.join("\n")}`);
+    await respond(interaction, `Study groups:\n${lines.join('\n')}`);
   },
 
   async autocomplete(interaction, ctx) {

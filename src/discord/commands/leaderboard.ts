@@ -1,6 +1,14 @@
 import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { percent } from '../../format.js';
-import { guildZone, leaderboard as board, POINTS_RIGHT, POINTS_WRONG, type LeaderboardRow, type LeaderboardScope, type Period } from '../../study/index.js';
+import {
+  guildZone,
+  leaderboard as board,
+  POINTS_RIGHT,
+  POINTS_WRONG,
+  type LeaderboardRow,
+  type LeaderboardScope,
+  type Period,
+} from '../../study/index.js';
 import { COLORS } from '../colors.js';
 import type { SlashCommand } from '../command.js';
 import { respond } from '../respond.js';
@@ -11,7 +19,10 @@ const SCOPES: Record<LeaderboardScope, string> = { members: 'Members', groups: '
 
 function line(row: LeaderboardRow, scope: LeaderboardScope): string {
   // A mention renders as the member's name; allowedMentions keeps it from pinging anyone.
-  const who = scope === 'members' ? `<@${row.id}>` : `**${userText(row.name ?? row.id, 50)}** · ${row.members ?? 0} member${row.members === 1 ? '' : 's'}`;
+  const who =
+    scope === 'members'
+      ? `<@${row.id}>`
+      : `**${userText(row.name ?? row.id, 50)}** · ${row.members ?? 0} member${row.members === 1 ? '' : 's'}`;
   const streak = row.streak ? ` · 🔥 ${row.streak}` : '';
   return `\`#${String(row.rank).padStart(2)}\` ${who} · **${row.points}** pts · ${percent(row.accuracy)} right${streak}`;
 }
@@ -45,8 +56,11 @@ export const leaderboard = {
     const s = scope as LeaderboardScope;
     const result = board(ctx.engine, { guildId: interaction.guildId, period: p, scope: s, callerId: interaction.user.id });
     const rows = result.rows.map((r) => line(r, s));
-    const resets = result.end ? `Resets <t:${Math.floor(result.end.getTime() / 1000)}:R> (${guildZone(ctx.engine, interaction.guildId)}).` : 'Never resets.';
-    const empty = s === 'groups' ? 'No study group has answered yet. Create one with `/group create`.' : 'Nobody has answered yet. Be first: `/quiz`.';
+    const resets = result.end
+      ? `Resets <t:${Math.floor(result.end.getTime() / 1000)}:R> (${guildZone(ctx.engine, interaction.guildId)}).`
+      : 'Never resets.';
+    const empty =
+      s === 'groups' ? 'No study group has answered yet. Create one with `/group create`.' : 'Nobody has answered yet. Be first: `/quiz`.';
     const embed = new EmbedBuilder()
       .setColor(COLORS.info)
       .setTitle(`${PERIODS[p]} · ${SCOPES[s]}`)

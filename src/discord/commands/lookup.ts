@@ -1,6 +1,14 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { truncate } from '../../format.js';
-import { autocompleteSections, lookup as search, lookupSection, QUERY_MAX_CHARS, section, sectionByRef, type Lookup } from '../../study/index.js';
+import {
+  autocompleteSections,
+  lookup as search,
+  lookupSection,
+  QUERY_MAX_CHARS,
+  section,
+  sectionByRef,
+  type Lookup,
+} from '../../study/index.js';
 import type { ComponentHandlers, SlashCommand } from '../command.js';
 import type { BotContext } from '../context.js';
 import { lookupMenu } from '../components.js';
@@ -14,12 +22,20 @@ function lookupView(ctx: BotContext, found: Lookup, share: boolean, picked: bool
   const asked = picked ? found.query : `“${userText(found.query, 150)}”`;
   if (found.confidence === 'none') {
     const titles = found.hits.slice(0, 5);
-    const suggestions = titles.length > 0 ? ` Closest titles in the notes: ${titles.map((h) => `**${h.title}**`).join(', ')} (pick one below).` : '';
-    return { content: truncate(`No good match for ${asked}.${suggestions} Try other words, or an acronym such as KDS, RCF or SG.`, LIMITS.content), components: lookupMenu(titles, share) };
+    const suggestions =
+      titles.length > 0 ? ` Closest titles in the notes: ${titles.map((h) => `**${h.title}**`).join(', ')} (pick one below).` : '';
+    return {
+      content: truncate(`No good match for ${asked}.${suggestions} Try other words, or an acronym such as KDS, RCF or SG.`, LIMITS.content),
+      components: lookupMenu(titles, share),
+    };
   }
   const best = section(ctx.engine, found.hits[0]!.id)!;
   const heading = found.confidence === 'weak' ? `🔎 Closest match for ${asked}` : `🔎 ${asked}`;
-  return { content: truncate(`${heading}${cut}`, LIMITS.content), embeds: [sectionEmbed(content, best)], components: lookupMenu(found.others, share) };
+  return {
+    content: truncate(`${heading}${cut}`, LIMITS.content),
+    embeds: [sectionEmbed(content, best)],
+    components: lookupMenu(found.others, share),
+  };
 }
 
 export const lookup = {
@@ -30,7 +46,12 @@ export const lookup = {
       .setName('lookup')
       .setDescription('Find the note section that answers your question')
       .addStringOption((o) =>
-        o.setName('query').setDescription('What you want to know: "pipe mode", "KDS shards for 8 MB/s"').setRequired(true).setMaxLength(QUERY_MAX_CHARS).setAutocomplete(true),
+        o
+          .setName('query')
+          .setDescription('What you want to know: "pipe mode", "KDS shards for 8 MB/s"')
+          .setRequired(true)
+          .setMaxLength(QUERY_MAX_CHARS)
+          .setAutocomplete(true),
       )
       .addBooleanOption((o) => o.setName('share').setDescription('Post the answer in the channel (default: only you see it)'))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
@@ -50,9 +71,17 @@ export const lookup = {
   },
 
   async autocomplete(interaction, ctx) {
-    const sections = autocompleteSections(ctx.engine, { typed: interaction.options.getFocused(), personId: interaction.user.id, guildId: interaction.guildId });
+    const sections = autocompleteSections(ctx.engine, {
+      typed: interaction.options.getFocused(),
+      personId: interaction.user.id,
+      guildId: interaction.guildId,
+    });
     // The value is the section id (an autocomplete value holds 100 characters; longer ids fall back to the title).
-    await interaction.respond(sections.slice(0, LIMITS.autocompleteChoices).map((s) => ({ name: truncate(s.title, LIMITS.choiceName), value: s.id.length <= 100 ? s.id : truncate(s.title, 100) })));
+    await interaction.respond(
+      sections
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((s) => ({ name: truncate(s.title, LIMITS.choiceName), value: s.id.length <= 100 ? s.id : truncate(s.title, 100) })),
+    );
   },
 } satisfies SlashCommand;
 

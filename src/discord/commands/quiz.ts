@@ -22,7 +22,16 @@ async function begin(interaction: Starter, ctx: BotContext, request: QuizRequest
   const started = startQuiz(ctx.engine, request);
   if (!started.ok) return respond(interaction, refusalText(started));
   const { step } = started;
-  await respond(interaction, stepView(step, '', started.resumed ? `Resuming your unfinished quiz at question ${step.step + 1} of ${step.total}. Start over with \`/quiz new:True\`.` : undefined));
+  await respond(
+    interaction,
+    stepView(
+      step,
+      '',
+      started.resumed
+        ? `Resuming your unfinished quiz at question ${step.step + 1} of ${step.total}. Start over with \`/quiz new:True\`.`
+        : undefined,
+    ),
+  );
 }
 
 /** How long the person looked at the question: from the message's last edit to the click. */
@@ -50,10 +59,17 @@ export const quiz = {
           .setDescription('Only one domain of your exam')
           .addChoices(...uniqueDomains(content).map((d) => ({ name: d.name.slice(0, 100), value: d.id }))),
       )
-      .addStringOption((o) => o.setName('task').setDescription('Only one task of your exam, e.g. 3.2').setMaxLength(6).setAutocomplete(true))
-      .addIntegerOption((o) => o.setName('count').setDescription(`How many questions (default ${QUIZ_DEFAULT_COUNT})`).setMinValue(1).setMaxValue(QUIZ_MAX_COUNT))
       .addStringOption((o) =>
-        o.setName('mode').setDescription('Which questions').addChoices({ name: 'For me (spaced repetition)', value: 'adaptive' }, { name: 'Replay what I missed', value: 'missed' }),
+        o.setName('task').setDescription('Only one task of your exam, e.g. 3.2').setMaxLength(6).setAutocomplete(true),
+      )
+      .addIntegerOption((o) =>
+        o.setName('count').setDescription(`How many questions (default ${QUIZ_DEFAULT_COUNT})`).setMinValue(1).setMaxValue(QUIZ_MAX_COUNT),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Which questions')
+          .addChoices({ name: 'For me (spaced repetition)', value: 'adaptive' }, { name: 'Replay what I missed', value: 'missed' }),
       )
       .addBooleanOption((o) => o.setName('new').setDescription('Start over even if a quiz is unfinished'))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
@@ -105,7 +121,8 @@ export const quizComponents = {
     const opened = quizStep(ctx.engine, { sessionId, personId: interaction.user.id, step });
     if (!opened.ok) return respond(interaction, refusalText(opened));
     const next = selected.includes(letter) ? selected.replace(letter, '') : [...selected, letter].sort().join('');
-    if (next.length > opened.step.question.answer.length) return respond(interaction, `Pick ${opened.step.question.answer.length}: untick one first.`);
+    if (next.length > opened.step.question.answer.length)
+      return respond(interaction, `Pick ${opened.step.question.answer.length}: untick one first.`);
     await update(interaction, stepView(opened.step, next));
   },
   async qn(interaction, [sessionId, step], ctx) {
@@ -116,15 +133,24 @@ export const quizComponents = {
   async qr(interaction, [sessionId], ctx) {
     const replay = replayQuiz(ctx.engine, { personId: interaction.user.id, guildId: interaction.guildId, sessionId });
     if (!replay.ok) return respond(interaction, refusalText(replay));
-    await respond(interaction, stepView(replay.step, '', `Replaying the ${replay.step.total} question${replay.step.total === 1 ? '' : 's'} you missed.`));
+    await respond(
+      interaction,
+      stepView(replay.step, '', `Replaying the ${replay.step.total} question${replay.step.total === 1 ? '' : 's'} you missed.`),
+    );
   },
-  async qw(interaction, [], ctx) {
+  async qw(interaction, _fields, ctx) {
     await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, fresh: true });
   },
   async wq(interaction, [ref], ctx) {
     const target = ctx.engine.content.search.sectionByRef(ref);
     if (!target) return respond(interaction, 'That section is no longer in the notes.');
-    await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, section: target.id, count: 5, fresh: true });
+    await begin(interaction, ctx, {
+      personId: interaction.user.id,
+      guildId: interaction.guildId,
+      section: target.id,
+      count: 5,
+      fresh: true,
+    });
   },
   async wt(interaction, [task], ctx) {
     await begin(interaction, ctx, { personId: interaction.user.id, guildId: interaction.guildId, task, count: 5, fresh: true });

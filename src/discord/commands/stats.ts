@@ -14,15 +14,23 @@ export const stats = {
       .setName('stats')
       .setDescription('Your streak, accuracy and mastery per domain of your exam')
       .addUserOption((o) => o.setName('member').setDescription('Someone else in this server (default: you)'))
-      .addStringOption((o) => o.setName('timezone').setDescription('Set your own time zone for streaks, e.g. Europe/Berlin').setAutocomplete(true).setMaxLength(64))
+      .addStringOption((o) =>
+        o
+          .setName('timezone')
+          .setDescription('Set your own time zone for streaks, e.g. Europe/Berlin')
+          .setAutocomplete(true)
+          .setMaxLength(64),
+      )
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .toJSON(),
   async execute(interaction, ctx) {
     const member = interaction.options.getUser('member') ?? interaction.user;
     const self = member.id === interaction.user.id;
     // Stats are shared only inside a server, and only for its members.
-    if (!self && !interaction.inGuild()) return respond(interaction, 'In a direct message you can see only your own stats. Ask in your study server for someone else’s.');
-    if (!self && interaction.options.getMember('member') === null) return respond(interaction, 'That person is not a member of this server.');
+    if (!self && !interaction.inGuild())
+      return respond(interaction, 'In a direct message you can see only your own stats. Ask in your study server for someone else’s.');
+    if (!self && interaction.options.getMember('member') === null)
+      return respond(interaction, 'That person is not a member of this server.');
     const zone = interaction.options.getString('timezone')?.trim();
     let note = '';
     if (zone) {
@@ -33,10 +41,16 @@ export const stats = {
     }
     const figures = personStats(ctx.engine, { personId: member.id, guildId: interaction.guildId });
     if (figures.attempts === 0) {
-      const empty = self ? `No answers yet. Start with \`/quiz\`: your streak and mastery show up here. You study for **${figures.exam.name}** (change it with \`/settings\`).` : `${userText(member.username, 50)} has not answered any question yet.`;
+      const empty = self
+        ? `No answers yet. Start with \`/quiz\`: your streak and mastery show up here. You study for **${figures.exam.name}** (change it with \`/settings\`).`
+        : `${userText(member.username, 50)} has not answered any question yet.`;
       return respond(interaction, note + empty);
     }
-    await respond(interaction, { content: note, embeds: [statsEmbed(figures, self ? null : member.username)], components: self ? weakTaskButtons(figures.weakTasks.slice(0, 3)) : [] });
+    await respond(interaction, {
+      content: note,
+      embeds: [statsEmbed(figures, self ? null : member.username)],
+      components: self ? weakTaskButtons(figures.weakTasks.slice(0, 3)) : [],
+    });
   },
 
   async autocomplete(interaction) {

@@ -14,7 +14,9 @@ const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 export function revealLine(view: DailyPostView): string {
   const { question, stats } = view;
   const keyed = question.answer.map((l) => `**${l}.** ${question.choices[LETTERS.indexOf(l)]}`).join(' + ');
-  const share = stats.answered ? `${stats.correct} of ${stats.answered} right (${percent(stats.correct / stats.answered)})` : 'nobody answered';
+  const share = stats.answered
+    ? `${stats.correct} of ${stats.answered} right (${percent(stats.correct / stats.answered)})`
+    : 'nobody answered';
   const first = stats.firstCorrect ? ` · first: <@${stats.firstCorrect.personId}>` : '';
   return `${keyed} · ${share}${first}`;
 }
@@ -32,11 +34,15 @@ export function dailyPostMessage(view: DailyPostView, previous?: DailyPostView |
   const embed = new EmbedBuilder()
     .setColor(revealed ? COLORS.neutral : COLORS.info)
     .setTitle(`📅 Daily question · ${post.day}`)
-    .setDescription(revealed ? truncate(`${question.prompt}\n\n${markedChoices(question, '')}`, LIMITS.embedDescription) : questionText(question))
+    .setDescription(
+      revealed ? truncate(`${question.prompt}\n\n${markedChoices(question, '')}`, LIMITS.embedDescription) : questionText(question),
+    )
     .setFooter({ text: `${where} · ${stats.answered} answered${revealed ? ' · closed' : ' · answer privately with the buttons'}` });
   if (revealed) embed.addFields({ name: 'Answer', value: truncate(revealLine(view), LIMITS.fieldValue) });
   else if (view.revealAt) embed.addFields({ name: 'Answer revealed', value: `<t:${unix(view.revealAt)}:R>, with the next question` });
-  const back = previous?.post.messageId ? ` · [the question](${messageLink(previous.post.guildId, previous.post.channelId, previous.post.messageId)})` : '';
+  const back = previous?.post.messageId
+    ? ` · [the question](${messageLink(previous.post.guildId, previous.post.channelId, previous.post.messageId)})`
+    : '';
   return {
     content: previous ? truncate(`Yesterday's answer: ${revealLine(previous)}${back}`, LIMITS.content) : '',
     embeds: [embed],
@@ -57,6 +63,8 @@ export function dailyFeedbackMessage(feedback: DailyFeedback, sectionTitle: stri
     points: feedback.points,
     sectionTitle,
   });
-  const reveal = feedback.view.revealAt ? ` The answer is revealed to everyone <t:${unix(feedback.view.revealAt)}:R>: keep it to yourself until then!` : '';
+  const reveal = feedback.view.revealAt
+    ? ` The answer is revealed to everyone <t:${unix(feedback.view.revealAt)}:R>: keep it to yourself until then!`
+    : '';
   return { content: reveal.trim(), embeds: [embed], components: sectionTitle ? [row(readButton(sectionId, sectionTitle))] : [] };
 }

@@ -23,12 +23,27 @@ export function examView(view: ExamView, note = ''): View {
   };
 }
 
-export function confirmView(sessionId: string, position: number, progress: { answered: number; total: number; unanswered: number[] }): View {
+export function confirmView(
+  sessionId: string,
+  position: number,
+  progress: { answered: number; total: number; unanswered: number[] },
+): View {
   const open = progress.unanswered.length;
-  const which = open === 0 ? 'Every question is answered.' : `**${open} of ${progress.total} still unanswered** (${progress.unanswered.slice(0, 10).map((i) => i + 1).join(', ')}${open > 10 ? ', …' : ''}); they count as wrong.`;
+  const which =
+    open === 0
+      ? 'Every question is answered.'
+      : `**${open} of ${progress.total} still unanswered** (${progress.unanswered
+          .slice(0, 10)
+          .map((i) => i + 1)
+          .join(', ')}${open > 10 ? ', …' : ''}); they count as wrong.`;
   return {
     content: '',
-    embeds: [new EmbedBuilder().setColor(COLORS.warn).setTitle('Submit the exam?').setDescription(`${which}\nOnce submitted, answers cannot be changed.`)],
+    embeds: [
+      new EmbedBuilder()
+        .setColor(COLORS.warn)
+        .setTitle('Submit the exam?')
+        .setDescription(`${which}\nOnce submitted, answers cannot be changed.`),
+    ],
     components: submitConfirmButtons(sessionId, position),
   };
 }
@@ -42,9 +57,14 @@ export function resultEmbed(result: ExamResult, exam: Exam | undefined): EmbedBu
       `${result.correct} of ${result.total} right${result.autoSubmitted ? ', submitted when time ran out' : ''}. ` +
         (passed ? 'Well done: keep your streak going to stay there.' : 'Use the review below, then practise your weakest task.'),
     );
-  for (const d of result.domains) embed.addFields(field(d.name, `\`${bar(d.total ? d.correct / d.total : 0)}\` ${d.correct} of ${d.total}`));
-  const weakest = [...result.tasks].filter((t) => t.correct < t.total).sort((a, b) => a.correct / a.total - b.correct / b.total).slice(0, 3);
-  if (weakest.length > 0) embed.addFields(field('Weakest tasks', weakest.map((t) => `• ${t.task} ${t.name}: ${t.correct} of ${t.total}`).join('\n')));
+  for (const d of result.domains)
+    embed.addFields(field(d.name, `\`${bar(d.total ? d.correct / d.total : 0)}\` ${d.correct} of ${d.total}`));
+  const weakest = [...result.tasks]
+    .filter((t) => t.correct < t.total)
+    .sort((a, b) => a.correct / a.total - b.correct / b.total)
+    .slice(0, 3);
+  if (weakest.length > 0)
+    embed.addFields(field('Weakest tasks', weakest.map((t) => `• ${t.task} ${t.name}: ${t.correct} of ${t.total}`).join('\n')));
   return embed;
 }
 
@@ -57,7 +77,10 @@ export function reviewView(engine: Engine, sessionId: string, result: ExamResult
   const wrong = result.wrong[index]!;
   const question = engine.content.pool.byId.get(wrong.questionId);
   if (!question) {
-    const gone = new EmbedBuilder().setColor(COLORS.neutral).setTitle(`Review ${index + 1} of ${result.wrong.length}`).setDescription('This question has been retired from the pool.');
+    const gone = new EmbedBuilder()
+      .setColor(COLORS.neutral)
+      .setTitle(`Review ${index + 1} of ${result.wrong.length}`)
+      .setDescription('This question has been retired from the pool.');
     return { content: '', embeds: [gone], components: reviewButtons(sessionId, index, result.wrong.length) };
   }
   const notes = section(engine, question.section);

@@ -37,7 +37,8 @@ export function markedChoices(question: Question, chosen: string): string {
 /** The motivation line after an answer: the streak and the points it earned. */
 export function rewardLine(streak: StreakView | null | undefined, points: number | undefined): string | null {
   const parts: string[] = [];
-  if (streak && streak.current > 0) parts.push(`🔥 ${streak.current}-day streak${streak.current >= streak.best && streak.current > 1 ? ' (your best)' : ''}`);
+  if (streak && streak.current > 0)
+    parts.push(`🔥 ${streak.current}-day streak${streak.current >= streak.best && streak.current > 1 ? ' (your best)' : ''}`);
   if (points) parts.push(`+${points} points`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -10,7 +10,10 @@ const FEW_ANSWERS = 5;
 const answers = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
 
 export function masteryLines(rows: ReadonlyArray<{ name: string; attempts: number; mastery: number }>): string {
-  const lines = rows.map((d) => `\`${bar(d.mastery)}\` ${percent(d.mastery).padStart(4)} · ${d.name} · ${d.attempts === 0 ? 'no answers yet' : answers(d.attempts)}${d.attempts > 0 && d.attempts < FEW_ANSWERS ? ' *(a first guess)*' : ''}`);
+  const lines = rows.map(
+    (d) =>
+      `\`${bar(d.mastery)}\` ${percent(d.mastery).padStart(4)} · ${d.name} · ${d.attempts === 0 ? 'no answers yet' : answers(d.attempts)}${d.attempts > 0 && d.attempts < FEW_ANSWERS ? ' *(a first guess)*' : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -25,7 +28,16 @@ export function statsEmbed(stats: PersonStats, who: string | null): EmbedBuilder
       field('Mastery by domain', masteryLines(stats.domains)),
     )
     .setFooter({ text: `Mastery weighs recent answers most and starts at 50%. Studying for ${stats.exam.name}.` });
-  if (stats.weakTasks.length > 0) embed.addFields(field('Weakest tasks', stats.weakTasks.slice(0, 3).map((t) => `• **${t.task}** ${t.name} · ${t.correct} of ${t.attempts} right`).join('\n')));
+  if (stats.weakTasks.length > 0)
+    embed.addFields(
+      field(
+        'Weakest tasks',
+        stats.weakTasks
+          .slice(0, 3)
+          .map((t) => `• **${t.task}** ${t.name} · ${t.correct} of ${t.attempts} right`)
+          .join('\n'),
+      ),
+    );
   return embed;
 }
 
@@ -37,7 +49,14 @@ export function weakEmbed(stats: PersonStats): EmbedBuilder {
     const lines = [
       `${t.correct} of ${t.attempts} right · mastery ${percent(t.mastery)}`,
       ...(t.bullet ? [`Read first: *${t.bullet.text}*`] : []),
-      ...(t.sections.length > 0 ? [`Reread: ${t.sections.slice(0, 3).map((s) => s.title).join(' · ')}`] : []),
+      ...(t.sections.length > 0
+        ? [
+            `Reread: ${t.sections
+              .slice(0, 3)
+              .map((s) => s.title)
+              .join(' · ')}`,
+          ]
+        : []),
     ];
     embed.addFields(field(`${t.task} ${t.name}`, lines.join('\n')));
   }

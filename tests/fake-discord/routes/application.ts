@@ -81,7 +81,8 @@ function commandRoutes(r: Router, s: FakeState): void {
       defs.forEach((d, i) => {
         if (!isObject(d)) return;
         const key = `${String(d.type ?? 1)}:${String(d.name)}`;
-        if (seen.has(key)) problems.push({ rule: 'command-definition', path: [i, 'name'], message: `duplicate command name ${String(d.name)}`, hard: true });
+        if (seen.has(key))
+          problems.push({ rule: 'command-definition', path: [i, 'name'], message: `duplicate command name ${String(d.name)}`, hard: true });
         seen.add(key);
       });
       if (defs.filter((d) => isObject(d) && (d.type ?? 1) === 1).length > 100) {

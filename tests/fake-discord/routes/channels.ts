@@ -23,7 +23,8 @@ export function channelRoutes(r: Router, s: FakeState): void {
     return ch;
   };
 
-  const channelObject = (ch: ChannelRecord | DmChannelRecord): APIChannel => (ch.guildId === null ? w.dmChannelObject(ch) : w.channelObject(ch));
+  const channelObject = (ch: ChannelRecord | DmChannelRecord): APIChannel =>
+    ch.guildId === null ? w.dmChannelObject(ch) : w.channelObject(ch);
 
   const channelMessage = (ch: ChannelRecord | DmChannelRecord, id: string): StoredMessage => {
     const m = s.store.get(id);

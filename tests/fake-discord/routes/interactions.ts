@@ -102,7 +102,10 @@ export function interactionRoutes(r: Router, s: FakeState): void {
 }
 
 /** The interaction_metadata Discord puts on the messages an interaction creates. */
-function interactionMeta(s: FakeState, rec: InteractionRecord): { metadata: APIMessageInteractionMetadata; userId: string; messageType: number } {
+function interactionMeta(
+  s: FakeState,
+  rec: InteractionRecord,
+): { metadata: APIMessageInteractionMetadata; userId: string; messageType: number } {
   const user = s.world.user(rec.userId);
   // Guild: the guild that installed the app; the bot's DM: the user (as for a user install).
   const owners = rec.guildId === null ? { '1': rec.userId } : { '0': rec.guildId };
@@ -123,15 +126,26 @@ function callback(s: FakeState, c: Ctx): Reply {
   // Past the 3 s window Discord has dropped the interaction (the timer recorded the violation).
   if (rec.expired) throw E.unknownInteraction();
   if (rec.acked) {
-    s.violate('single-ack', `second initial response to ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}); use editReply/followUp`, c.route);
+    s.violate(
+      'single-ack',
+      `second initial response to ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}); use editReply/followUp`,
+      c.route,
+    );
     throw E.alreadyAcked();
   }
   const body = objectBody(s, c);
   const type = body.type;
   const allowed = ALLOWED_CALLBACKS[rec.kind];
   if (typeof type !== 'number' || !allowed.includes(type)) {
-    s.violate('callback-type', `callback type ${JSON.stringify(type)} is not valid for a ${rec.kind} interaction (allowed: ${allowed.join(', ')})`, c.route);
-    throw new HttpError(400, formBodyError([{ rule: 'callback-type', path: ['type'], message: 'Value is not a valid interaction callback type', hard: true }]));
+    s.violate(
+      'callback-type',
+      `callback type ${JSON.stringify(type)} is not valid for a ${rec.kind} interaction (allowed: ${allowed.join(', ')})`,
+      c.route,
+    );
+    throw new HttpError(
+      400,
+      formBodyError([{ rule: 'callback-type', path: ['type'], message: 'Value is not a valid interaction callback type', hard: true }]),
+    );
   }
   const data = isObject(body.data) ? body.data : null;
   const fileCount = c.body.files.length;
@@ -163,10 +177,11 @@ function callback(s: FakeState, c: Ctx): Reply {
   if (rec.timer) clearTimeout(rec.timer);
   rec.timer = null;
   const at = Date.now();
-  const record: CallbackRecord = { type, data: data ? (structuredClone(data) as JsonObject) : null, at, elapsedMs: at - rec.dispatchedAt };
+  const record: CallbackRecord = { type, data: data ? structuredClone<JsonObject>(data) : null, at, elapsedMs: at - rec.dispatchedAt };
   let message: StoredMessage | undefined;
   if (type === 4 || type === 5) {
-    const msgBody: JsonObject = type === 4 ? (data ?? {}) : { flags: typeof data?.flags === 'number' ? data.flags & MESSAGE_FLAG_EPHEMERAL : 0 };
+    const msgBody: JsonObject =
+      type === 4 ? (data ?? {}) : { flags: typeof data?.flags === 'number' ? data.flags & MESSAGE_FLAG_EPHEMERAL : 0 };
     message = s.store.create({
       channelId: rec.channelId,
       guildId: rec.guildId,
@@ -207,7 +222,7 @@ function callback(s: FakeState, c: Ctx): Reply {
   }
   if (type === 4 || type === 5 || type === 7) {
     result.resource = message ? { type, message: structuredClone(message.message) } : { type };
-  } else result.resource = { type: type as 6 | 8 | 9 } as RESTPostAPIInteractionCallbackWithResponseResult['resource'];
+  } else result.resource = { type: type as 6 | 8 | 9 };
   return ok(result);
 }
 
@@ -220,11 +235,19 @@ function webhookInteraction(s: FakeState, c: Ctx): InteractionRecord {
     throw E.unknownWebhook();
   }
   if (!rec.acked) {
-    s.violate('ack-before-webhook', `${c.method} on the webhook of ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}) before any initial response`, c.route);
+    s.violate(
+      'ack-before-webhook',
+      `${c.method} on the webhook of ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}) before any initial response`,
+      c.route,
+    );
     throw E.unknownWebhook();
   }
   if (s.now() - rec.createdAt > TOKEN_LIFETIME_MS) {
-    s.violate('followup-within-15min', `${c.method} on the webhook of ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}) after its token expired (15 min)`, c.route);
+    s.violate(
+      'followup-within-15min',
+      `${c.method} on the webhook of ${rec.kind} ${JSON.stringify(rec.name)} (${rec.id}) after its token expired (15 min)`,
+      c.route,
+    );
     throw E.invalidWebhookToken();
   }
   return rec;
