@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
-import { ContentError, loadContent, StoreError, type Content } from '../study/index.js';
+import { ContentError, loadContent, loadContentCached, StoreError, type Content } from '../study/index.js';
 import { parse, personId, positiveInt } from './args.js';
 import { backupCommand } from './backup.js';
 import type { CliContext } from './context.js';
@@ -78,7 +78,8 @@ export async function runCli(argv: string[]): Promise<number> {
       user: personId(values.user),
       exam: values.exam,
       defaults: { timeZone: config.DEFAULT_TIMEZONE, exam: config.DEFAULT_EXAM },
-      content: () => (content ??= loadContent(knowledgeDir)),
+      // validate always reads and checks the folder itself; the rest may use the checked, saved copy.
+      content: () => (content ??= name === 'validate' ? loadContent(knowledgeDir) : loadContentCached(knowledgeDir)),
     });
   } catch (error) {
     if (error instanceof StoreError) {

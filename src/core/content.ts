@@ -23,13 +23,18 @@ export function loadContent(dir: string): Content {
   const knowledge = loadKnowledgeInto(dir, problems, partial);
   const pool = loadPoolInto(dir, knowledge?.sections ?? partial.sections, partial.exams, problems, partial.brokenNoteFiles);
   if (!knowledge || !pool) throw new ContentError(problems);
+  return assembleContent(knowledge, pool, new SearchIndex(knowledge.sections, knowledge.synonyms));
+}
+
+/** Content from its checked parts (fresh from the folder, or from the content cache). */
+export function assembleContent(knowledge: Knowledge, pool: QuestionPool, search: SearchIndex): Content {
   const sectionExams = new Map<string, string[]>();
   for (const q of pool.questions) {
     const served = sectionExams.get(q.section) ?? [];
     for (const code of Object.keys(q.exams)) if (!served.includes(code)) served.push(code);
     sectionExams.set(q.section, served);
   }
-  return { ...knowledge, pool, search: new SearchIndex(knowledge.sections, knowledge.synonyms), sectionExams };
+  return { ...knowledge, pool, search, sectionExams };
 }
 
 /** An exam of the content, or undefined for an unknown code. */

@@ -39,35 +39,55 @@ const COMMON_SHARE = 0.2;
 // Expansion terms from the synonyms file help, but should not outrank what the learner typed.
 const EXPANSION_WEIGHT = 0.6;
 
-/** The lookup index over the notes: MiniSearch tuned for short technical queries. */
+/** What the index is built into: kept in memory, or saved to disk by the content cache. */
+export interface SerializedIndex {
+  index: unknown;
+  titles: unknown;
+  documentFrequency: Array<[string, number]>;
+}
+
+interface Built {
+  index: MiniSearch<IndexedSection>;
+  titles: MiniSearch<IndexedSection>;
+  /** Every term in the index with the number of sections it occurs in. */
+  documentFrequency: Map<string, number>;
+}
+
+/**
+ * The lookup index over the notes: MiniSearch tuned for short technical queries. It is built on first
+ * use (a quiz never needs it), or loaded from a saved copy (see core/content-cache.ts).
+ */
 export class SearchIndex {
-  private readonly index: MiniSearch<IndexedSection>;
-  private readonly titles: MiniSearch<IndexedSection>;
   private readonly byId: Map<string, Section>;
+  private readonly byRef: Map<string, Section>;
+  private readonly position: Map<string, number>;
   private readonly expander: SynonymExpander;
   private readonly processTerm: TermProcessor;
   private readonly snippets: Snippets;
-  /** Every term in the index with the number of sections it occurs in. */
-  private readonly documentFrequency = new Map<string, number>();
+  private built: Built | undefined;
 
-  private readonly byRef: Map<string, Section>;
-
-  constructor(readonly sections: readonly Section[], synonyms: Synonyms) {
+  constructor(
+    readonly sections: readonly Section[],
+    synonyms: Synonyms,
+    private readonly saved?: SerializedIndex,
+  ) {
     this.byRef = new Map(sections.map((s) => [sectionRef(s.id), s]));
     this.byId = new Map(sections.map((s) => [s.id, s]));
+    this.position = new Map(sections.map((s, i) => [s.id, i]));
     this.expander = new SynonymExpander(synonyms);
     this.processTerm = termProcessor(this.expander.protectedTerms());
     this.snippets = new Snippets(this.processTerm);
+  }
+
+  private options(frequency: Map<string, number>, record: (term: string) => void) {
     const process = this.processTerm;
-    const frequency = this.documentFrequency;
-    let inDocument = new Set<string>();
-    const options = {
+    return {
       fields: ['title', 'keywords', 'tags', 'text'],
       tokenize,
       // Indexing records each section's terms as it goes; searching uses the plain processor.
       processTerm: (term: string) => {
         const t = process(term);
-        if (t !== null) inDocument.add(t);
+        if (t !== null) record(t);
         return t;
       },
       searchOptions: {
@@ -79,15 +99,39 @@ export class SearchIndex {
         fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) && !frequency.has(term) ? 0.2 : false),
       },
     };
-    this.index = new MiniSearch<IndexedSection>(options);
-    this.titles = new MiniSearch<IndexedSection>({ ...options, processTerm: process, fields: ['title', 'keywords'] });
-    for (const section of sections) {
+  }
+
+  private get engines(): Built {
+    if (this.built) return this.built;
+    const documentFrequency = new Map<string, number>(this.saved?.documentFrequency ?? []);
+    let inDocument = new Set<string>();
+    const options = this.options(documentFrequency, (t) => inDocument.add(t));
+    const titleOptions = { ...options, processTerm: this.processTerm, fields: ['title', 'keywords'] };
+    if (this.saved) {
+      this.built = {
+        index: MiniSearch.loadJS<IndexedSection>(this.saved.index as Parameters<typeof MiniSearch.loadJS>[0], options),
+        titles: MiniSearch.loadJS<IndexedSection>(this.saved.titles as Parameters<typeof MiniSearch.loadJS>[0], titleOptions),
+        documentFrequency,
+      };
+      return this.built;
+    }
+    const index = new MiniSearch<IndexedSection>(options);
+    const titles = new MiniSearch<IndexedSection>(titleOptions);
+    for (const section of this.sections) {
       const doc = this.toDocument(section);
       inDocument = new Set();
-      this.index.add(doc);
-      for (const t of inDocument) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-      this.titles.add(doc);
+      index.add(doc);
+      for (const t of inDocument) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      titles.add(doc);
     }
+    this.built = { index, titles, documentFrequency };
+    return this.built;
+  }
+
+  /** The built index as plain data, for the content cache. */
+  serialize(): SerializedIndex {
+    const { index, titles, documentFrequency } = this.engines;
+    return { index: index.toJSON(), titles: titles.toJSON(), documentFrequency: [...documentFrequency] };
   }
 
   private toDocument(section: Section): IndexedSection {
@@ -110,9 +154,10 @@ export class SearchIndex {
   private selective(query: string): string {
     const limit = COMMON_SHARE * this.sections.length;
     const tokens = tokenize(query);
+    const { documentFrequency } = this.engines;
     const telling = tokens.filter((t) => {
       const term = this.processTerm(t);
-      return term !== null && (this.documentFrequency.get(term) ?? 0) <= limit;
+      return term !== null && (documentFrequency.get(term) ?? 0) <= limit;
     });
     return telling.length > 0 ? telling.join(' ') : query;
   }
@@ -126,7 +171,7 @@ export class SearchIndex {
       const scaled = Object.fromEntries(Object.entries(BOOST).map(([k, v]) => [k, v * EXPANSION_WEIGHT])) as typeof BOOST;
       queries.push({ queries: [expansions.join(' ')], boost: scaled });
     }
-    const results = this.index.search({ combineWith: 'OR', queries });
+    const results = this.engines.index.search({ combineWith: 'OR', queries });
     return results.slice(0, Math.max(1, limit)).map((r) => this.toHit(r, query));
   }
 
@@ -147,20 +192,30 @@ export class SearchIndex {
   /** The query's words as the index sees them, and which of them the notes contain as they are. */
   queryTerms(rawQuery: string): { terms: string[]; known: string[] } {
     const terms = [...new Set(tokenize(rawQuery.slice(0, QUERY_MAX_CHARS)).map((t) => this.processTerm(t)).filter((t): t is string => t !== null))];
-    return { terms, known: terms.filter((t) => this.documentFrequency.has(t)) };
+    const { documentFrequency } = this.engines;
+    return { terms, known: terms.filter((t) => documentFrequency.has(t)) };
   }
 
-  /** Section titles for an autocomplete box: prefix and typo tolerant, at most 25. */
+  /**
+   * Section titles for an autocomplete box, prefix and typo tolerant, at most 25: titles that start
+   * with what was typed first, then titles with a word that starts with it, then matches through
+   * aliases; within each, in the notes' own order (a topic's overview comes before its details).
+   */
   autocomplete(partial: string, limit = AUTOCOMPLETE_MAX): Section[] {
     const max = Math.min(limit, AUTOCOMPLETE_MAX);
     const text = partial.slice(0, QUERY_MAX_CHARS).trim();
-    if (text === '') return [...this.sections].sort((a, b) => a.title.localeCompare(b.title)).slice(0, max);
-    const hits = this.titles.search(text, { prefix: true, combineWith: 'AND' });
-    const found = (hits.length > 0 ? hits : this.titles.search(text, { prefix: true })).map((r) => this.byId.get(String(r.id))!);
-    // Titles that themselves start a word with what was typed come before matches through aliases.
-    const last = text.toLowerCase().split(/\s+/).at(-1) ?? '';
-    const inTitle = (s: Section) => s.title.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.startsWith(last));
-    return [...found.filter(inTitle), ...found.filter((s) => !inTitle(s))].slice(0, max);
+    if (text === '') return this.sections.slice(0, max);
+    const { titles } = this.engines;
+    const hits = titles.search(text, { prefix: true, combineWith: 'AND' });
+    const found = (hits.length > 0 ? hits : titles.search(text, { prefix: true })).map((r) => this.byId.get(String(r.id))!);
+    const typed = text.toLowerCase();
+    const last = typed.split(/\s+/).at(-1) ?? '';
+    const rank = (s: Section) => {
+      const title = s.title.toLowerCase();
+      if (title.startsWith(typed)) return 0;
+      return title.split(/[^a-z0-9]+/).some((w) => w.startsWith(last)) ? 1 : 2;
+    };
+    return found.sort((a, b) => rank(a) - rank(b) || this.position.get(a.id)! - this.position.get(b.id)!).slice(0, max);
   }
 
   section(id: string): Section | undefined {

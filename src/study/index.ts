@@ -5,6 +5,7 @@
  */
 export { systemClock, fileClock, type Clock } from '../core/clock.js';
 export { loadContent, type Content } from '../core/content.js';
+export { loadContentCached } from '../core/content-cache.js';
 export type { Engine, EngineDefaults } from '../core/engine.js';
 export { openDatabase as openStore, StoreError, type Database as Store } from '../db/connection.js';
 export { StoreHealth, type StoreState } from '../db/health.js';
