@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   store: async () => (await import('./store.js')).run(),
   interactions: async () => (await import('./interactions.js')).run(),
   cli: async () => (await import('./cli.js')).run(),
+  readiness: async () => (await import('./readiness.js')).run(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

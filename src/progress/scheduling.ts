@@ -38,3 +38,8 @@ export function newCard(now: Date): Card {
 export function reviewCard(card: Card | null, rating: Grade, now: Date): Card {
   return scheduler.next(card ?? createEmptyCard(now), now, rating).card;
 }
+
+/** The chance the person would recall the card's answer at `now`, by FSRS's forgetting curve. */
+export function retrievability(card: Card, now: Date): number {
+  return scheduler.get_retrievability(card, now, false);
+}

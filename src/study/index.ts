@@ -33,5 +33,6 @@ export * from './lookup.js';
 export { createEngine, openEngine } from './open.js';
 export * from './preferences.js';
 export * from './quiz.js';
+export { readiness, readinessView, type Readiness, type ReadinessView } from './readiness.js';
 export type { Refusal, RefusalReason } from './refusal.js';
 export * from './stats.js';

@@ -6,6 +6,7 @@ import { localDate } from '../progress/calendar.js';
 import { masteryBy, weakSections, type GroupMastery } from '../progress/mastery.js';
 import { currentStreak } from '../progress/streak.js';
 import { examFor, zoneFor } from './preferences.js';
+import { readiness, readinessView, type ReadinessView } from './readiness.js';
 
 export interface MasteryRow {
   attempts: number;
@@ -40,6 +41,8 @@ export interface PersonStats {
   weakTasks: WeakTask[];
   /** Sections to reread: those with wrong answers, weakest first. */
   weak: Array<{ section: string; title: string; attempts: number; correct: number; mastery: number }>;
+  /** Would they pass today: a predicted score with an interval, or "not enough answers yet". */
+  readiness: ReadinessView;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -112,6 +115,7 @@ export function personStats(
           sections: rankByCount(missed.map((a) => a.sectionId)).map((id) => ({ id, title: titles.get(id) ?? id })),
         };
       }),
+    readiness: readinessView(exam, readiness(engine, { personId, guildId, exam }).estimate),
     weak: weakSections(inExam, now, weakLimit).map((w) => ({
       section: w.sectionId,
       title: titles.get(w.sectionId) ?? w.sectionId,

@@ -160,6 +160,21 @@ describe('rendering within Discord limits', () => {
         sections: titles.slice(0, 3).map((s) => ({ id: s.id, title: s.title })),
       })),
       weak: titles.slice(0, 5).map((s) => ({ section: s.id, title: s.title, attempts: 99, correct: 1, mastery: 0.1 })),
+      readiness: {
+        exam: exam.code,
+        score: 742,
+        low: 690,
+        high: 790,
+        pass_probability: 0.46,
+        answers: 1e6,
+        enough: true,
+        needed: 0,
+        needed_mostly: null,
+        raise: exam.tasks.slice(0, 2).map((t) => ({ task: t.id, name: t.name })),
+        pass: 750,
+        min: 100,
+        max: 1000,
+      },
     };
     expectEmbedWithin(statsEmbed(stats, 'y'.repeat(300)));
     expectEmbedWithin(weakEmbed(stats));

@@ -17,6 +17,14 @@ export function masteryLines(rows: ReadonlyArray<{ name: string; attempts: numbe
   return lines.join('\n');
 }
 
+/** "Would you pass today?" in words: the prediction with its range, or what is still missing. */
+export function readinessText(r: PersonStats['readiness']): string {
+  if (!r.enough || r.score === null || r.low === null || r.high === null || r.pass_probability === null)
+    return `Not enough answers yet: ${r.needed} more${r.needed_mostly ? `, mostly in ${r.needed_mostly}` : ''}, and the tutor can tell.`;
+  const raise = r.raise.length > 0 ? `\nTo raise it most: ${r.raise.map((t) => `**${t.task}** ${t.name}`).join(' · ')}` : '';
+  return `Predicted **${r.score}** (likely ${r.low}–${r.high}) · pass mark ${r.pass} · **${percent(r.pass_probability)}** likely to pass today${raise}`;
+}
+
 export function statsEmbed(stats: PersonStats, who: string | null): EmbedBuilder {
   const title = who === null ? `Your progress · ${stats.exam.short}` : `${who}’s progress · ${stats.exam.short}`;
   const embed = new EmbedBuilder()
@@ -25,6 +33,7 @@ export function statsEmbed(stats: PersonStats, who: string | null): EmbedBuilder
     .addFields(
       field('Streak', `🔥 ${stats.streak.current} day${stats.streak.current === 1 ? '' : 's'} · best ${stats.streak.best}`, true),
       field('Answers', `${answers(stats.attempts)} · ${percent(stats.accuracy)} right`, true),
+      field('Would you pass today?', readinessText(stats.readiness)),
       field('Mastery by domain', masteryLines(stats.domains)),
     )
     .setFooter({ text: `Mastery weighs recent answers most and starts at 50%. Studying for ${stats.exam.name}.` });

@@ -1,0 +1,109 @@
+/**
+ * An SVG drawing that remembers where its text went: every text is fitted to a box with the shipped
+ * font's metrics before it is drawn, and the box is kept, so tests can check that nothing overflows.
+ */
+import { fitText } from './fit-text.js';
+import { FONT_FAMILY, fontMetrics, textWidth, type TextStyle } from './fonts.js';
+import { element, escapeXml, type Attrs } from './svg.js';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type Align = 'start' | 'middle' | 'end';
+
+/** A drawn line of text and the box it was fitted to. */
+export interface TextBox {
+  /** Which text this is, e.g. `name` or `domain.2.name`. */
+  id: string;
+  /** The text as drawn (cut with "…" if it did not fit). */
+  text: string;
+  /** The text's anchor point: x as per `align`, y the baseline. */
+  x: number;
+  y: number;
+  align: Align;
+  style: TextStyle;
+  fill: string;
+  /** The space the text must stay in: its width, and the font's full line height at the baseline. */
+  box: Rect;
+}
+
+export interface TextSpec {
+  id: string;
+  text: string;
+  /** The box's left edge and width. */
+  left: number;
+  width: number;
+  baseline: number;
+  style: TextStyle;
+  fill: string;
+  align?: Align;
+  opacity?: number;
+}
+
+export class Canvas {
+  readonly texts: TextBox[] = [];
+  private readonly parts: string[] = [];
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+
+  add(name: string, attrs: Attrs): void {
+    this.parts.push(element(name, attrs));
+  }
+
+  rect(r: Rect, fill: string, extra: Attrs = {}): void {
+    this.add('rect', { x: r.x, y: r.y, width: Math.max(0, r.width), height: Math.max(0, r.height), fill, ...extra });
+  }
+
+  /**
+   * Text fitted to its box (cut with "…"), anchored at the box's left, centre or right.
+   * Returns the drawn text's width (0 if nothing was drawn).
+   */
+  text(spec: TextSpec): number {
+    const align = spec.align ?? 'start';
+    const width = Math.max(0, spec.width);
+    const text = fitText(spec.text, width, spec.style);
+    const metrics = fontMetrics(spec.style.weight);
+    const box: Rect = {
+      x: spec.left,
+      y: spec.baseline - metrics.ascent * spec.style.size,
+      width,
+      height: (metrics.ascent + metrics.descent) * spec.style.size,
+    };
+    if (text === '') return 0;
+    const x = align === 'start' ? spec.left : align === 'middle' ? spec.left + width / 2 : spec.left + width;
+    this.texts.push({ id: spec.id, text, x, y: spec.baseline, align, style: spec.style, fill: spec.fill, box });
+    this.parts.push(
+      element(
+        'text',
+        {
+          x,
+          y: spec.baseline,
+          'font-size': spec.style.size,
+          'font-weight': spec.style.weight === 'bold' ? 'bold' : undefined,
+          'text-anchor': align === 'start' ? undefined : align,
+          fill: spec.fill,
+          opacity: spec.opacity,
+        },
+        escapeXml(text),
+      ),
+    );
+    return textWidth(text, spec.style);
+  }
+
+  svg(background: string): string {
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}"` +
+      ` font-family="${FONT_FAMILY}">` +
+      element('rect', { width: this.width, height: this.height, fill: background }) +
+      this.parts.join('') +
+      '</svg>'
+    );
+  }
+}
