@@ -14,6 +14,7 @@ export interface GuildSettingsPatch {
   timeZone?: string;
   domain?: string | null;
   exam?: string | null;
+  digestDay?: number | null;
   enabled?: boolean;
 }
 

@@ -25,6 +25,8 @@ export const guildSettings = sqliteTable('guild_settings', {
   /** Restricts the daily question to one domain of the server's exam; null = all domains. */
   domain: text('domain'),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Weekday of the weekly digest, 0 = Monday ... 6 = Sunday; null = no digest (the default). */
+  digestDay: integer('digest_day'),
   /** Local day of the last daily post, so a restart never posts twice. */
   lastPostedDay: text('last_posted_day'),
   lastError: text('last_error'),
@@ -239,3 +241,19 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** One weekly digest per guild and week: claimed before it is sent, like the daily post. */
+export const digestPosts = sqliteTable(
+  'digest_posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    /** The local Monday ("YYYY-MM-DD") of the week the digest is for. */
+    week: text('week').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id'),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('digest_posts_guild_week').on(t.guildId, t.week)],
+);

@@ -6,7 +6,11 @@ import {
   dailyNotDelivered,
   dailyNowJob,
   dailyPostView,
+  digestOf,
   dueDailyJobs,
+  dueDigests,
+  markDigestDelivered,
+  markDigestFailed,
   openDailyPosts,
   revealPrevious,
   submitExpiredExams,
@@ -18,6 +22,7 @@ import { encodeCustomId } from './custom-id.js';
 import { describeDiscordError } from './discord-error.js';
 import { channelMessage } from './respond.js';
 import { dailyPostMessage } from './views/daily.js';
+import { digestMessage, digestTitle } from './views/digest.js';
 
 /** Answer counts on a post are refreshed at most this often, whatever the burst of answers. */
 const REFRESH_DEBOUNCE_MS = 2_000;
@@ -90,6 +95,10 @@ export class DailyPoster {
         if (this.stopped) return;
         await this.deliver(job);
       }
+      for (const post of dueDigests(this.engine)) {
+        if (this.stopped) return;
+        await this.deliverDigest(post);
+      }
     });
     return this.running;
   }
@@ -160,6 +169,26 @@ export class DailyPoster {
         'daily question not delivered; will retry',
       );
       return { ok: false, message: `Could not post yet: ${reason}. The bot keeps trying.` };
+    }
+  }
+
+  /** Sends a claimed weekly digest; a retry first looks for it in the channel, so it is posted once. */
+  private async deliverDigest(post: Parameters<typeof digestOf>[1]): Promise<void> {
+    try {
+      const channel = await this.client.channels.fetch(post.channelId);
+      if (!channel?.isSendable()) throw new Error('the daily channel is not a text channel the bot can post in');
+      const title = digestTitle(post.week);
+      let found: Message | undefined;
+      if (post.lastError !== null) {
+        const recent = await channel.messages.fetch({ limit: 50 }).catch(() => undefined);
+        found = recent?.find((m) => m.author.id === this.client.user?.id && m.embeds[0]?.title === title);
+      }
+      const message = found ?? (await channel.send({ ...channelMessage(digestMessage(digestOf(this.engine, post))), nonce: `digest-${post.id}`, enforceNonce: true }));
+      markDigestDelivered(this.engine, post, message.id);
+      this.log.info({ guildId: post.guildId, week: post.week, messageId: message.id }, 'weekly digest posted');
+    } catch (error) {
+      markDigestFailed(this.engine, post, shortReason(error));
+      this.log.warn({ guildId: post.guildId, week: post.week, error: describeDiscordError(error) }, 'weekly digest not delivered; will retry');
     }
   }
 

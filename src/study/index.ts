@@ -26,6 +26,7 @@ export { LETTERS, type Question } from '../quiz/question.js';
 export { backupDatabase } from './backup.js';
 export { coverage, COVERAGE_MINIMUMS, examSummaries, questionRecord, type BulletCoverage, type ExamSummary } from './catalog.js';
 export * from './daily.js';
+export * from './digest.js';
 export * from './exam.js';
 export * from './groups.js';
 export { leaderboard, type Leaderboard, type LeaderboardRow, type LeaderboardScope } from './leaderboard.js';

@@ -10,9 +10,12 @@ import {
   answerDaily,
   dailyOff,
   dailyStatus,
+  digestDay,
   localTime,
   section,
   setDaily,
+  setDigestDay,
+  WEEKDAYS,
   type DailyNext,
   type DailySetupProblem,
 } from '../../study/index.js';
@@ -71,6 +74,18 @@ export const daily = {
               ),
           ),
       )
+      .addSubcommand((s) =>
+        s
+          .setName('digest')
+          .setDescription('A weekly group digest in the daily channel, at the daily time')
+          .addStringOption((o) =>
+            o
+              .setName('day')
+              .setDescription('Weekday of the digest, or off')
+              .setRequired(true)
+              .addChoices(...WEEKDAYS.map((d, i) => ({ name: d, value: String(i) })), { name: 'off', value: 'off' }),
+          ),
+      )
       .addSubcommand((s) => s.setName('off').setDescription('Stop the daily question'))
       .addSubcommand((s) => s.setName('status').setDescription('Settings, next post and any problem'))
       .addSubcommand((s) => s.setName('now').setDescription("Post today's question now (reveals the previous answer)"))
@@ -98,6 +113,16 @@ export const daily = {
         `Daily question on in <#${channel.id}>: next post ${when(set.next)}, from ${status.exam.short}${status.domain ? `, ${status.domain} only` : ''}.`,
       );
     }
+    if (sub === 'digest') {
+      const day = interaction.options.getString('day', true);
+      const index = day === 'off' ? null : Number(day);
+      if (index !== null && !(Number.isInteger(index) && index >= 0 && index < 7)) return respond(interaction, 'Pick the day from the list.');
+      setDigestDay(engine, guildId, index);
+      const status = dailyStatus(engine, guildId);
+      if (index === null) return respond(interaction, 'Weekly digest off.');
+      const where = status.enabled && status.channelId ? `in <#${status.channelId}>` : 'once the daily question is on (`/daily set`)';
+      return respond(interaction, `Weekly digest on: every ${WEEKDAYS[index]} ${where}, at the daily time. Nobody is pinged.`);
+    }
     if (sub === 'off') {
       dailyOff(engine, guildId);
       return respond(interaction, 'Daily question off. Turn it on again with `/daily set`.');
@@ -123,6 +148,7 @@ export const daily = {
         { name: 'Status', value: status.enabled && status.channelId ? `on in <#${status.channelId}>` : 'off', inline: true },
         { name: 'Next post', value: status.next ? when(status.next) : 'off', inline: true },
         { name: 'Questions', value: `${status.exam.short}${status.domain ? ` · ${status.domain}` : ' · all domains'}`, inline: true },
+        { name: 'Weekly digest', value: ((d) => (d === null ? 'off' : `${WEEKDAYS[d]}s`))(digestDay(engine, guildId)), inline: true },
         { name: 'Last post', value: lastText },
       );
     if (problem) embed.addFields({ name: '⚠️ Problem', value: problem.slice(0, LIMITS.fieldValue) });
