@@ -25,11 +25,19 @@ export function digestDelivered(store: Database, id: number, messageId: string):
 }
 
 export function digestFailed(store: Database, id: number, reason: string): void {
-  store.db.update(digestPosts).set({ lastError: reason }).where(and(eq(digestPosts.id, id), isNull(digestPosts.messageId))).run();
+  store.db
+    .update(digestPosts)
+    .set({ lastError: reason })
+    .where(and(eq(digestPosts.id, id), isNull(digestPosts.messageId)))
+    .run();
 }
 
 /** Every answer given in a guild since `since`: who, which question, right or not. */
-export function guildAnswers(store: Database, guildId: string, since: Date): Array<{ personId: string; questionId: string; correct: boolean }> {
+export function guildAnswers(
+  store: Database,
+  guildId: string,
+  since: Date,
+): Array<{ personId: string; questionId: string; correct: boolean }> {
   return store.db
     .select({ personId: attempts.personId, questionId: attempts.questionId, correct: attempts.correct })
     .from(attempts)

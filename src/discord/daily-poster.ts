@@ -183,12 +183,21 @@ export class DailyPoster {
         const recent = await channel.messages.fetch({ limit: 50 }).catch(() => undefined);
         found = recent?.find((m) => m.author.id === this.client.user?.id && m.embeds[0]?.title === title);
       }
-      const message = found ?? (await channel.send({ ...channelMessage(digestMessage(digestOf(this.engine, post))), nonce: `digest-${post.id}`, enforceNonce: true }));
+      const message =
+        found ??
+        (await channel.send({
+          ...channelMessage(digestMessage(digestOf(this.engine, post))),
+          nonce: `digest-${post.id}`,
+          enforceNonce: true,
+        }));
       markDigestDelivered(this.engine, post, message.id);
       this.log.info({ guildId: post.guildId, week: post.week, messageId: message.id }, 'weekly digest posted');
     } catch (error) {
       markDigestFailed(this.engine, post, shortReason(error));
-      this.log.warn({ guildId: post.guildId, week: post.week, error: describeDiscordError(error) }, 'weekly digest not delivered; will retry');
+      this.log.warn(
+        { guildId: post.guildId, week: post.week, error: describeDiscordError(error) },
+        'weekly digest not delivered; will retry',
+      );
     }
   }
 

@@ -152,8 +152,14 @@ export function estimateReadiness(answers: readonly ReadinessAnswer[], blueprint
     const d = domainOfTask.get(a.task);
     if (d) domainAnswers[d] = (domainAnswers[d] ?? 0) + 1;
   }
-  const shortfalls = blueprint.domains.map((d) => ({ id: d.id, short: Math.max(0, blueprint.minDomainAnswers - (domainAnswers[d.id] ?? 0)) }));
-  const needed = Math.max(blueprint.minAnswers - answers.length, shortfalls.reduce((n, s) => n + s.short, 0));
+  const shortfalls = blueprint.domains.map((d) => ({
+    id: d.id,
+    short: Math.max(0, blueprint.minDomainAnswers - (domainAnswers[d.id] ?? 0)),
+  }));
+  const needed = Math.max(
+    blueprint.minAnswers - answers.length,
+    shortfalls.reduce((n, s) => n + s.short, 0),
+  );
   // Most needed where a domain is short; else where the answers lag furthest behind the domain's weight.
   const lag = (d: { id: string; weight: number }) => (domainAnswers[d.id] ?? 0) / d.weight;
   const mostly = shortfalls.some((s) => s.short > 0)

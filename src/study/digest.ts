@@ -1,5 +1,13 @@
 import type { Engine } from '../core/engine.js';
-import { claimDigest, digestDelivered, digestFailed, guildAnswers, guildMembersActive, latestDigest, type DigestPost } from '../db/digest-posts.js';
+import {
+  claimDigest,
+  digestDelivered,
+  digestFailed,
+  guildAnswers,
+  guildMembersActive,
+  latestDigest,
+  type DigestPost,
+} from '../db/digest-posts.js';
 import { getGuildSettings, listEnabledGuilds, upsertGuildSettings } from '../db/guild-settings.js';
 import type { Exam } from '../knowledge/exams.js';
 import { addDays, localDate, localTime, weekdayIndex } from '../progress/calendar.js';
@@ -72,7 +80,12 @@ export function digestOf(engine: Engine, post: DigestPost): Digest {
   // Weakest by accuracy with a prior of two right in four, so three lucky answers are no weak spot.
   const weakTasks = [...tally]
     .filter(([, t]) => t.answers >= MIN_TASK_ANSWERS)
-    .map(([task, t]) => ({ task, name: exam.tasks.find((x) => x.id === task)?.name ?? task, ...t, score: (t.correct + 2) / (t.answers + 4) }))
+    .map(([task, t]) => ({
+      task,
+      name: exam.tasks.find((x) => x.id === task)?.name ?? task,
+      ...t,
+      score: (t.correct + 2) / (t.answers + 4),
+    }))
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)
     .map(({ score: _score, ...t }) => t);

@@ -35,7 +35,11 @@ export function readinessBlueprint(engine: Pick<Engine, 'content'>, exam: Exam):
     if (task) difficulties.set(task, [...(difficulties.get(task) ?? []), q.difficulty]);
   }
   return {
-    domains: exam.domains.map((d) => ({ id: d.id, weight: d.weight, tasks: d.tasks.map((t) => ({ id: t.id, difficulties: difficulties.get(t.id) ?? [] })) })),
+    domains: exam.domains.map((d) => ({
+      id: d.id,
+      weight: d.weight,
+      tasks: d.tasks.map((t) => ({ id: t.id, difficulties: difficulties.get(t.id) ?? [] })),
+    })),
     score: exam.exam.score,
     // AWS scores 50 of the 65 questions; an exam file states its length, and 15 unscored is the usual share.
     scoredQuestions: Math.max(1, Math.round((exam.exam.questions * 50) / 65)),
@@ -45,7 +49,10 @@ export function readinessBlueprint(engine: Pick<Engine, 'content'>, exam: Exam):
 }
 
 /** A person's readiness for an exam (theirs, unless one is given). */
-export function readiness(engine: Engine, input: { personId: string; guildId: string | null; exam?: Exam }): { exam: Exam; estimate: Readiness } {
+export function readiness(
+  engine: Engine,
+  input: { personId: string; guildId: string | null; exam?: Exam },
+): { exam: Exam; estimate: Readiness } {
   const exam = input.exam ?? examFor(engine, input.personId, input.guildId);
   const now = engine.clock.now();
   const cards = new Map(cardsForPerson(engine.store, input.personId).map((c) => [c.questionId, c.card]));
@@ -54,7 +61,16 @@ export function readiness(engine: Engine, input: { personId: string; guildId: st
     const task = q?.exams[exam.code]?.task;
     if (!q || !task) return [];
     const card = cards.get(a.questionId);
-    return [{ questionId: q.id, task, difficulty: q.difficulty, correct: a.correct, answeredAt: a.answeredAt, retrievability: card ? retrievability(card, now) : null }];
+    return [
+      {
+        questionId: q.id,
+        task,
+        difficulty: q.difficulty,
+        correct: a.correct,
+        answeredAt: a.answeredAt,
+        retrievability: card ? retrievability(card, now) : null,
+      },
+    ];
   });
   return { exam, estimate: estimateReadiness(answers, readinessBlueprint(engine, exam), now) };
 }

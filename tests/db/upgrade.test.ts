@@ -55,3 +55,37 @@ describe('upgrading a database made by the first release', () => {
     }
   });
 });
+
+describe('upgrading a database made by the release before several exams (migrations 0000-0002)', () => {
+  it('keeps answers and open sessions, and gains exam choices, daily retries and the digest', () => {
+    const path = join(tempDir(), 'release.db');
+    const old = new BetterSqlite3(path);
+    old.pragma('journal_mode = WAL');
+    applyMigrations(old, firstMigrations(3));
+    old.exec(`
+      INSERT INTO people (id, time_zone, created_at) VALUES ('ann', 'Europe/Berlin', 0);
+      INSERT INTO guild_settings (guild_id, daily_channel_id, enabled, updated_at) VALUES ('g', 'c', 1, 0);
+      INSERT INTO daily_posts (guild_id, day, question_id, channel_id, posted_at) VALUES ('g', '2026-11-01', 'kinesis-001', 'c', 0);
+      INSERT INTO sessions (id, person_id, kind, question_ids, answers, options, started_at) VALUES ('s1abcdef', 'ann', 'quiz', '["kinesis-001"]', '[null]', '{"mode":"adaptive"}', 0);
+    `);
+    old.close();
+
+    const store = openDatabase(path);
+    try {
+      expect(store.sqlite.prepare('SELECT id, time_zone, exam FROM people').get()).toEqual({
+        id: 'ann',
+        time_zone: 'Europe/Berlin',
+        exam: null,
+      });
+      expect(store.sqlite.prepare('SELECT exam, digest_day FROM guild_settings').get()).toEqual({ exam: null, digest_day: null });
+      expect(store.sqlite.prepare('SELECT send_attempts, last_error FROM daily_posts').get()).toEqual({
+        send_attempts: 0,
+        last_error: null,
+      });
+      expect(store.sqlite.prepare('SELECT count(*) FROM digest_posts').pluck().get()).toBe(0);
+      expect(store.sqlite.prepare('SELECT options FROM sessions').pluck().get()).toBe('{"mode":"adaptive"}');
+    } finally {
+      store.close();
+    }
+  });
+});

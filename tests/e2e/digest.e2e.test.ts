@@ -4,7 +4,19 @@ import type { APIMessage } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/study/record-answer.js';
 import { fixedClock } from '../helpers/clock.js';
-import { ADMIN, ALICE, BOB, CHANNEL, G, createHarness, customIds, expectCleanRun, shippedContent, visibleText, type Harness } from './harness.js';
+import {
+  ADMIN,
+  ALICE,
+  BOB,
+  CHANNEL,
+  G,
+  createHarness,
+  customIds,
+  expectCleanRun,
+  shippedContent,
+  visibleText,
+  type Harness,
+} from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -12,7 +24,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const digests = (harness: Harness): APIMessage[] => harness.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📊 Weekly digest'));
+const digests = (harness: Harness): APIMessage[] =>
+  harness.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📊 Weekly digest'));
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,12 +48,32 @@ describe('the weekly digest', () => {
 
     // Last week the group got task 1.2 (ingestion) mostly wrong: seed those answers into the store.
     await h.bot.stop();
-    const ingestion = shippedContent().pool.questions.filter((q) => q.exams['mls-c01']?.task === '1.2').slice(0, 6);
+    const ingestion = shippedContent()
+      .pool.questions.filter((q) => q.exams['mls-c01']?.task === '1.2')
+      .slice(0, 6);
     h.withDb((db) => {
       const clock = fixedClock('2026-05-28T10:00:00Z');
       ingestion.forEach((q, i) => {
         for (const personId of [ALICE, BOB])
-          recordAnswer(db, { personId, guildId: G, zone: 'UTC', questionId: q.id, sectionId: q.section, domain: 'data-engineering', chosen: 'Z', correct: i === 0, source: 'quiz', sourceRef: `seed-${personId}`, step: i, durationMs: null, fastThresholdMs: 1 }, clock);
+          recordAnswer(
+            db,
+            {
+              personId,
+              guildId: G,
+              zone: 'UTC',
+              questionId: q.id,
+              sectionId: q.section,
+              domain: 'data-engineering',
+              chosen: 'Z',
+              correct: i === 0,
+              source: 'quiz',
+              sourceRef: `seed-${personId}`,
+              step: i,
+              durationMs: null,
+              fastThresholdMs: 1,
+            },
+            clock,
+          );
       });
     });
     h.setClock('2026-06-01T08:59:57Z');

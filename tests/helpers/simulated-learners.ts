@@ -93,8 +93,23 @@ export function simulateLearners(options: SimulationOptions): SimulationReport {
       for (let step = 0; step < session.questionIds.length && answered < options.answersEach; step++) {
         const q = content.pool.byId.get(session.questionIds[step]!)!;
         const correct = random() < chance(q.id);
-        const wrong = q.answer.length === 1 ? (q.answer[0] === 'A' ? 'B' : 'A') : 'ABCDE'.split('').filter((l) => !q.answer.includes(l)).slice(0, q.answer.length).join('');
-        const fed = answerQuiz(engine, { sessionId: session.id, personId, step, chosen: correct ? q.answer.join('') : wrong, durationMs: 40_000 });
+        const wrong =
+          q.answer.length === 1
+            ? q.answer[0] === 'A'
+              ? 'B'
+              : 'A'
+            : 'ABCDE'
+                .split('')
+                .filter((l) => !q.answer.includes(l))
+                .slice(0, q.answer.length)
+                .join('');
+        const fed = answerQuiz(engine, {
+          sessionId: session.id,
+          personId,
+          step,
+          chosen: correct ? q.answer.join('') : wrong,
+          durationMs: 40_000,
+        });
         if (!fed.ok) throw new Error(`answer refused: ${fed.reason}`);
         answered++;
         if (correct) right++;
@@ -124,7 +139,9 @@ export function simulateLearners(options: SimulationOptions): SimulationReport {
       high: estimate.high,
       passProbability: estimate.passProbability,
       // The baseline: overall accuracy taken as the exam share, with the same luck-of-the-draw spread.
-      baselinePassProbability: normalCdf((accuracy - passShare) / Math.sqrt((accuracy * (1 - accuracy)) / answered + (accuracy * (1 - accuracy)) / scored + 1e-9)),
+      baselinePassProbability: normalCdf(
+        (accuracy - passShare) / Math.sqrt((accuracy * (1 - accuracy)) / answered + (accuracy * (1 - accuracy)) / scored + 1e-9),
+      ),
       passedExam: examShare >= passShare,
     });
   }

@@ -29,7 +29,14 @@ describe('the readiness rule', () => {
   };
   const now = new Date('2026-06-01T00:00:00Z');
   const answers = (task: string, right: number, wrong: number) =>
-    Array.from({ length: right + wrong }, (_, i) => ({ questionId: `${task}-${i}`, task, difficulty: 2, correct: i < right, answeredAt: now, retrievability: null }));
+    Array.from({ length: right + wrong }, (_, i) => ({
+      questionId: `${task}-${i}`,
+      task,
+      difficulty: 2,
+      correct: i < right,
+      answeredAt: now,
+      retrievability: null,
+    }));
 
   it('says how many more answers it needs, and where, until it can be honest', () => {
     const r = estimateReadiness(answers('1.1', 8, 2), blueprint, now);
@@ -50,8 +57,16 @@ describe('the readiness rule', () => {
   });
 
   it('counts a right answer that has faded from memory for less', () => {
-    const fresh = estimateReadiness(answers('1.1', 15, 15).map((a) => ({ ...a, retrievability: 1 })), blueprint, now);
-    const faded = estimateReadiness(answers('1.1', 15, 15).map((a) => ({ ...a, retrievability: a.correct ? 0.2 : null })), blueprint, now);
+    const fresh = estimateReadiness(
+      answers('1.1', 15, 15).map((a) => ({ ...a, retrievability: 1 })),
+      blueprint,
+      now,
+    );
+    const faded = estimateReadiness(
+      answers('1.1', 15, 15).map((a) => ({ ...a, retrievability: a.correct ? 0.2 : null })),
+      blueprint,
+      now,
+    );
     expect(faded.score).toBeLessThan(fresh.score);
   });
 });

@@ -116,7 +116,8 @@ export const daily = {
     if (sub === 'digest') {
       const day = interaction.options.getString('day', true);
       const index = day === 'off' ? null : Number(day);
-      if (index !== null && !(Number.isInteger(index) && index >= 0 && index < 7)) return respond(interaction, 'Pick the day from the list.');
+      if (index !== null && !(Number.isInteger(index) && index >= 0 && index < 7))
+        return respond(interaction, 'Pick the day from the list.');
       setDigestDay(engine, guildId, index);
       const status = dailyStatus(engine, guildId);
       if (index === null) return respond(interaction, 'Weekly digest off.');

@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { choosePersonTimeZone, personStats } from '../../study/index.js';
 import type { SlashCommand } from '../command.js';
-import { weakTaskButtons } from '../components.js';
+import { weakSectionButtons, weakTaskButtons } from '../components.js';
 import { respond } from '../respond.js';
 import { userText } from '../safe-text.js';
 import { timeZoneChoices } from '../time-zones.js';
@@ -69,6 +69,12 @@ export const weak = {
   async execute(interaction, ctx) {
     const figures = personStats(ctx.engine, { personId: interaction.user.id, guildId: interaction.guildId });
     if (figures.attempts === 0) return respond(interaction, 'No answers yet. Take a `/quiz` first and this will show where to focus.');
-    await respond(interaction, { embeds: [weakEmbed(figures)], components: weakTaskButtons(figures.weakTasks) });
+    await respond(interaction, {
+      embeds: [weakEmbed(figures)],
+      components: [
+        ...weakTaskButtons(figures.weakTasks.slice(0, 3)),
+        ...weakSectionButtons(figures.weak.slice(0, 3).map((w) => ({ id: w.section, title: w.title }))),
+      ],
+    });
   },
 } satisfies SlashCommand;

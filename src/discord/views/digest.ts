@@ -10,7 +10,10 @@ export const digestTitle = (week: string) => `📊 Weekly digest · week of ${we
 
 /** The weekly group digest: where the group is weakest (with a Practice button each), who is ready, who was busiest. */
 export function digestMessage(digest: Digest): View {
-  const embed = new EmbedBuilder().setColor(COLORS.info).setTitle(digestTitle(digest.post.week)).setFooter({ text: `${digest.exam.short} · the last four weeks of answers in this server` });
+  const embed = new EmbedBuilder()
+    .setColor(COLORS.info)
+    .setTitle(digestTitle(digest.post.week))
+    .setFooter({ text: `${digest.exam.short} · the last four weeks of answers in this server` });
   embed.addFields(
     field(
       'Where the group is weakest',
@@ -24,7 +27,12 @@ export function digestMessage(digest: Digest): View {
         ? 'Nobody has answered lately.'
         : `**${digest.likelyToPass}** of ${digest.members} member${digest.members === 1 ? '' : 's'} who studied lately${digest.unknown > 0 ? ` (${digest.unknown} without enough answers for a prediction yet)` : ''}`,
     ),
-    field('Most active study group this week', digest.topGroup ? `**${userText(digest.topGroup.name, 50)}** · ${digest.topGroup.points} pts · ${digest.topGroup.members} members` : 'No study group has answered this week: `/group create` one.'),
+    field(
+      'Most active study group this week',
+      digest.topGroup
+        ? `**${userText(digest.topGroup.name, 50)}** · ${digest.topGroup.points} pts · ${digest.topGroup.members} members`
+        : 'No study group has answered this week: `/group create` one.',
+    ),
   );
   return { content: '', embeds: [embed], components: weakTaskButtons(digest.weakTasks) };
 }

@@ -31,10 +31,16 @@ export const CardDataSchema = z
       hint: z.string().nullable(),
     }),
     streak: z.object({ current: count, best: count }),
-    domains: z.array(z.object({ name: z.string(), mastery: share, attempts: count })).min(2).max(6),
+    domains: z
+      .array(z.object({ name: z.string(), mastery: share, attempts: count }))
+      .min(2)
+      .max(6),
     weakTasks: z.array(z.object({ task: z.string(), name: z.string(), mastery: share })).max(3),
     /** Answers per local day, oldest first, ending today: up to the last 84 days, no gaps. */
-    activity: z.array(z.object({ day, answers: count })).min(1).max(ACTIVITY_DAYS),
+    activity: z
+      .array(z.object({ day, answers: count }))
+      .min(1)
+      .max(ACTIVITY_DAYS),
   })
   .superRefine((data, ctx) => {
     const r = data.readiness;

@@ -10,7 +10,7 @@
 import { activityGrid, LEVEL_FLOORS, WEEKS } from './activity.js';
 import { Canvas, type Rect, type TextBox } from './canvas.js';
 import { CardDataSchema, type CardData } from './card-data.js';
-import { fitText, wrapText } from './fit-text.js';
+import { cleanText, fitText, wrapText } from './fit-text.js';
 import { textWidth, type FontWeight, type TextStyle } from './fonts.js';
 import { THEME } from './theme.js';
 
@@ -23,6 +23,8 @@ const INSET = 16;
 const COLUMN = (CARD_WIDTH - 2 * PAD - GAP) / 2;
 const TOP_ROW = { y: 114, height: 206 };
 const BOTTOM_ROW = { y: 334, height: 182 };
+/** Where the readiness scale's track runs, from its panel's top. */
+const TRACK_Y = 160;
 
 /** Mastery from this share up draws green, below the weak share red; fewer answers than FEW draw faint. */
 const STRONG = 0.7;
@@ -80,44 +82,65 @@ const FLAME_CORE =
   'M6 8C7 9.6 9 10.6 9 12.6C9 14.4 7.6 15.6 6 15.6C4.4 15.6 3 14.4 3 12.6C3 11.2 4 10.2 4.6 9.4C4.9 10.4 5.4 11 6 11.2C6.1 10.2 5.9 9 6 8Z';
 
 function header(c: Canvas, data: CardData): void {
-  const rightWidth = 250;
-  const rightX = CARD_WIDTH - PAD - rightWidth;
-  const nameWidth = rightX - GAP - PAD;
-  c.text({ id: 'name', text: data.name, left: PAD, width: nameWidth, baseline: 54, style: style(30, 'bold'), fill: THEME.text });
-  c.text({ id: 'exam.name', text: data.exam.name, left: PAD, width: nameWidth, baseline: 84, style: style(15), fill: THEME.muted });
+  const right = CARD_WIDTH - PAD;
+  const full = CARD_WIDTH - 2 * PAD;
 
+  // Row 1: the name, and the exam's short name in a pill on the right (at most a third of the row).
   const pillStyle = style(15, 'bold');
-  const short = fitText(data.exam.short, rightWidth - 24, pillStyle);
+  const short = fitText(data.exam.short, full / 3 - 24, pillStyle);
+  const pillWidth = short ? textWidth(short, pillStyle) + 24 : 0;
   if (short) {
-    const pillWidth = textWidth(short, pillStyle) + 24;
-    const pillX = CARD_WIDTH - PAD - pillWidth;
-    c.rect({ x: pillX, y: 28, width: pillWidth, height: 30 }, THEME.neutral, { rx: 15 });
-    c.text({ id: 'exam.short', text: short, left: pillX + 12, width: pillWidth - 24, baseline: 48, style: pillStyle, fill: THEME.text });
+    c.rect({ x: right - pillWidth, y: 28, width: pillWidth, height: 30 }, THEME.neutral, { rx: 15 });
+    c.text({
+      id: 'exam.short',
+      text: short,
+      left: right - pillWidth + 12,
+      width: pillWidth - 24,
+      baseline: 48,
+      style: pillStyle,
+      fill: THEME.text,
+    });
   }
+  const name = cleanText(data.name) || 'Anonymous';
+  c.text({ id: 'name', text: name, left: PAD, width: full - pillWidth - GAP, baseline: 54, style: style(30, 'bold'), fill: THEME.text });
 
+  // Row 2: the exam's name, and the streak with a flame on the right (its numbers are never cut).
   const { current, best } = data.streak;
-  const streak =
+  const streakStyle = style(15);
+  const streak = fitText(
     current > 0
       ? `Streak ${plural(current, 'day', 'days')} · best ${whole(best)}`
       : best > 0
         ? `No streak today · best ${whole(best)}`
-        : 'No streak yet';
-  const flameSpace = 20;
-  const drawn = c.text({
+        : 'No streak yet',
+    full / 2,
+    streakStyle,
+  );
+  const streakWidth = textWidth(streak, streakStyle);
+  const flame = 20;
+  c.text({
     id: 'streak',
     text: streak,
-    left: rightX + flameSpace,
-    width: rightWidth - flameSpace,
+    left: right - streakWidth,
+    width: streakWidth,
     baseline: 84,
-    align: 'end',
-    style: style(15),
+    style: streakStyle,
     fill: current > 0 ? THEME.text : THEME.muted,
   });
-  const flameX = CARD_WIDTH - PAD - drawn - flameSpace;
-  c.add('path', { d: FLAME, fill: current > 0 ? THEME.flame : THEME.track, transform: `translate(${flameX + 2} 69)` });
-  if (current > 0) c.add('path', { d: FLAME_CORE, fill: THEME.flameCore, transform: `translate(${flameX + 2} 69)` });
+  const flameAt = `translate(${right - streakWidth - flame + 2} 69)`;
+  c.add('path', { d: FLAME, fill: current > 0 ? THEME.flame : THEME.track, transform: flameAt });
+  if (current > 0) c.add('path', { d: FLAME_CORE, fill: THEME.flameCore, transform: flameAt });
+  c.text({
+    id: 'exam.name',
+    text: data.exam.name,
+    left: PAD,
+    width: full - streakWidth - flame - GAP,
+    baseline: 84,
+    style: style(15),
+    fill: THEME.muted,
+  });
 
-  c.rect({ x: PAD, y: 99, width: CARD_WIDTH - 2 * PAD, height: 1 }, THEME.divider);
+  c.rect({ x: PAD, y: 99, width: full, height: 1 }, THEME.divider);
 }
 
 function readiness(c: Canvas, r: CardData['readiness'], box: Rect): void {
@@ -163,61 +186,82 @@ function readiness(c: Canvas, r: CardData['readiness'], box: Rect): void {
     fill: THEME.muted,
   });
 
-  const trackY = top + 148;
+  const x = scale(c, r, box);
+  c.add('circle', { cx: x(r.score), cy: TRACK_Y + top, r: 8, fill: colour, stroke: THEME.panel, 'stroke-width': 3 });
+}
+
+/**
+ * The score scale min..max with the pass mark, and the likely interval as a band when there is one.
+ * Returns where a score falls on it.
+ */
+function scale(c: Canvas, r: CardData['readiness'], box: Rect): (score: number) => number {
+  const { x: left, width } = box;
+  const trackY = box.y + TRACK_Y;
   const x0 = left + 9;
   const x1 = left + width - 9;
   const at = (v: number) => x0 + ((Math.min(r.max, Math.max(r.min, v)) - r.min) / (r.max - r.min)) * (x1 - x0);
   c.rect({ x: x0, y: trackY - 3, width: x1 - x0, height: 6 }, THEME.track, { rx: 3 });
-  const lowX = at(Math.min(r.low, r.high));
-  const highX = at(Math.max(r.low, r.high));
-  const bandLeft = Math.max(x0 - 7, Math.min(lowX, (lowX + highX) / 2 - 7));
-  const bandWidth = Math.max(14, highX - lowX);
-  c.rect({ x: Math.min(bandLeft, x1 + 7 - bandWidth), y: trackY - 7, width: bandWidth, height: 14 }, colour, {
-    rx: 7,
-    opacity: 0.35,
-  });
+  if (r.enough && r.low !== null && r.high !== null && r.score !== null) {
+    // At least as wide as the dot, kept on the track.
+    const lowX = at(Math.min(r.low, r.high));
+    const highX = at(Math.max(r.low, r.high));
+    const bandWidth = Math.max(16, highX - lowX);
+    const bandLeft = Math.min(x1 + 8 - bandWidth, Math.max(x0 - 8, (lowX + highX) / 2 - bandWidth / 2));
+    c.rect({ x: bandLeft, y: trackY - 8, width: bandWidth, height: 16 }, r.score >= r.pass ? THEME.pass : THEME.fail, {
+      rx: 8,
+      opacity: 0.45,
+    });
+  }
   const passX = at(r.pass);
   c.rect({ x: passX - 1, y: trackY - 14, width: 2, height: 28 }, THEME.text);
   const passLabel = `pass ${whole(r.pass)}`;
   const labelStyle = style(13);
   const labelWidth = Math.min(width, textWidth(passLabel, labelStyle) + 4);
   const labelLeft = Math.min(left + width - labelWidth, Math.max(left, passX - labelWidth / 2));
-  c.text({ id: 'readiness.pass', text: passLabel, left: labelLeft, width: labelWidth, baseline: trackY - 21, align: 'middle', style: labelStyle, fill: THEME.text });
-  c.add('circle', { cx: at(r.score), cy: trackY, r: 8, fill: colour, stroke: THEME.panel, 'stroke-width': 3 });
-  scaleEnds(c, r, box, trackY + 30);
-}
-
-function scaleEnds(c: Canvas, r: CardData['readiness'], box: Rect, baseline: number): void {
+  c.text({
+    id: 'readiness.pass',
+    text: passLabel,
+    left: labelLeft,
+    width: labelWidth,
+    baseline: trackY - 21,
+    align: 'middle',
+    style: labelStyle,
+    fill: THEME.text,
+  });
   const ends = style(13);
-  const half = box.width / 2 - 4;
-  c.text({ id: 'readiness.min', text: whole(r.min), left: box.x, width: half, baseline, style: ends, fill: THEME.faint });
-  c.text({ id: 'readiness.max', text: whole(r.max), left: box.x + box.width - half, width: half, baseline, align: 'end', style: ends, fill: THEME.faint });
+  const half = width / 2 - 4;
+  const baseline = trackY + 30;
+  c.text({ id: 'readiness.min', text: whole(r.min), left, width: half, baseline, style: ends, fill: THEME.faint });
+  c.text({
+    id: 'readiness.max',
+    text: whole(r.max),
+    left: left + width - half,
+    width: half,
+    baseline,
+    align: 'end',
+    style: ends,
+    fill: THEME.faint,
+  });
+  return at;
 }
 
 function notEnough(c: Canvas, r: CardData['readiness'], box: Rect): void {
   const { x: left, width, y: top } = box;
   const heading = r.needed === null ? 'Not enough answers yet' : `Not enough answers yet: ${whole(r.needed)} more`;
-  const headingStyle = style(19, 'bold');
+  const headingStyle = style(16, 'bold');
   const headingLines = wrapText(heading, width, headingStyle, 2);
   headingLines.forEach((line, i) =>
-    c.text({ id: `readiness.needed.${i}`, text: line, left, width, baseline: top + 62 + 24 * i, style: headingStyle, fill: THEME.notYet }),
+    c.text({ id: `readiness.needed.${i}`, text: line, left, width, baseline: top + 58 + 21 * i, style: headingStyle, fill: THEME.notYet }),
   );
-  const footer = top + box.height - 18;
+  // The hint takes the lines left above the scale's pass label.
   const hintStyle = style(14);
-  const hintTop = top + 62 + 24 * (headingLines.length - 1) + 26;
-  const room = Math.max(0, Math.floor((footer - 26 - hintTop) / 19) + 1);
+  const hintTop = top + 58 + 21 * (headingLines.length - 1) + 26;
+  const lastBaseline = top + TRACK_Y - 21 - 12 - 4;
+  const room = Math.max(0, Math.floor((lastBaseline - hintTop) / 19) + 1);
   wrapText(r.hint ?? '', width, hintStyle, room).forEach((line, i) =>
     c.text({ id: `readiness.hint.${i}`, text: line, left, width, baseline: hintTop + 19 * i, style: hintStyle, fill: THEME.muted }),
   );
-  c.text({
-    id: 'readiness.scale',
-    text: `Pass mark ${whole(r.pass)} on a ${whole(r.min)}–${whole(r.max)} scale`,
-    left,
-    width,
-    baseline: footer,
-    style: style(13),
-    fill: THEME.faint,
-  });
+  scale(c, r, box);
 }
 
 function mastery(c: Canvas, domains: CardData['domains'], box: Rect): void {
@@ -250,7 +294,7 @@ function mastery(c: Canvas, domains: CardData['domains'], box: Rect): void {
       fill: colour,
     });
     c.rect({ x: left, y: y + 17, width, height: 6 }, THEME.track, { rx: 3 });
-    if (d.mastery > 0)
+    if (d.attempts > 0 && d.mastery > 0)
       c.rect({ x: left, y: y + 17, width: Math.max(6, width * d.mastery), height: 6 }, colour, { rx: 3, opacity: few ? 0.6 : undefined });
   });
 }
@@ -278,7 +322,15 @@ function activity(c: Canvas, days: CardData['activity'], box: Rect): void {
   const gridTop = top + 60;
   ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'].forEach((label, row) => {
     if (label)
-      c.text({ id: `activity.weekday.${row}`, text: label, left, width: 28, baseline: gridTop + row * pitch + 10, style: small, fill: THEME.faint });
+      c.text({
+        id: `activity.weekday.${row}`,
+        text: label,
+        left,
+        width: 28,
+        baseline: gridTop + row * pitch + 10,
+        style: small,
+        fill: THEME.faint,
+      });
   });
   grid.months.forEach((m, i) => {
     const next = grid.months[i + 1]?.week ?? WEEKS;
@@ -293,17 +345,38 @@ function activity(c: Canvas, days: CardData['activity'], box: Rect): void {
     });
   });
   for (const d of grid.cells)
-    c.rect({ x: gridLeft + d.week * pitch, y: gridTop + d.weekday * pitch, width: cell, height: cell }, THEME.activity[d.level]!, { rx: 3 });
+    c.rect({ x: gridLeft + d.week * pitch, y: gridTop + d.weekday * pitch, width: cell, height: cell }, THEME.activity[d.level]!, {
+      rx: 3,
+    });
 
   // Legend: a swatch per shade with the answers a day it stands for.
   const legendLeft = gridLeft + WEEKS * pitch + 14;
   const legendWidth = left + width - legendLeft;
-  c.text({ id: 'activity.legend', text: 'answers a day', left: legendLeft, width: legendWidth, baseline: gridTop - 8, style: small, fill: THEME.faint });
-  const labels = ['none', ...LEVEL_FLOORS.map((floor, i) => (i + 1 < LEVEL_FLOORS.length ? `${floor}–${LEVEL_FLOORS[i + 1]! - 1}` : `${floor}+`))];
+  c.text({
+    id: 'activity.legend',
+    text: 'answers a day',
+    left: legendLeft,
+    width: legendWidth,
+    baseline: gridTop - 8,
+    style: small,
+    fill: THEME.faint,
+  });
+  const labels = [
+    'none',
+    ...LEVEL_FLOORS.map((floor, i) => (i + 1 < LEVEL_FLOORS.length ? `${floor}–${LEVEL_FLOORS[i + 1]! - 1}` : `${floor}+`)),
+  ];
   labels.forEach((label, level) => {
     const y = gridTop + level * pitch;
     c.rect({ x: legendLeft, y, width: cell, height: cell }, THEME.activity[level]!, { rx: 3 });
-    c.text({ id: `activity.level.${level}`, text: label, left: legendLeft + cell + 6, width: legendWidth - cell - 6, baseline: y + 10, style: small, fill: THEME.faint });
+    c.text({
+      id: `activity.level.${level}`,
+      text: label,
+      left: legendLeft + cell + 6,
+      width: legendWidth - cell - 6,
+      baseline: y + 10,
+      style: small,
+      fill: THEME.faint,
+    });
   });
 }
 
@@ -327,12 +400,28 @@ function weakTasks(c: Canvas, data: CardData, box: Rect): void {
     const chipWidth = id ? textWidth(id, chipStyle) + 12 : 0;
     if (id) {
       c.rect({ x: left, y, width: chipWidth, height: 20 }, THEME.chip, { rx: 5 });
-      c.text({ id: `weak.${i}.task`, text: id, left: left + 6, width: chipWidth - 12, baseline: y + 15, style: chipStyle, fill: THEME.text });
+      c.text({
+        id: `weak.${i}.task`,
+        text: id,
+        left: left + 6,
+        width: chipWidth - 12,
+        baseline: y + 15,
+        style: chipStyle,
+        fill: THEME.text,
+      });
     }
     const nameLeft = left + chipWidth + (id ? 10 : 0);
     const nameWidth = left + width - valueWidth - 8 - nameLeft;
     wrapText(t.name, nameWidth, nameStyle, 2).forEach((line, j) =>
-      c.text({ id: `weak.${i}.name.${j}`, text: line, left: nameLeft, width: nameWidth, baseline: y + 15 + 18 * j, style: nameStyle, fill: THEME.text }),
+      c.text({
+        id: `weak.${i}.name.${j}`,
+        text: line,
+        left: nameLeft,
+        width: nameWidth,
+        baseline: y + 15 + 18 * j,
+        style: nameStyle,
+        fill: THEME.text,
+      }),
     );
     c.text({
       id: `weak.${i}.value`,
