@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   interactions: async () => (await import('./interactions.js')).run(),
   cli: async () => (await import('./cli.js')).run(),
   readiness: async () => (await import('./readiness.js')).run(),
+  card: async () => (await import('./card.js')).run(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

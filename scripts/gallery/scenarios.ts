@@ -108,7 +108,7 @@ const quiz: Scenario = {
     });
     let singles = 0;
     let multiShown = false;
-    let nextShown = false;
+    let nextShownAt = -1;
     for (let step = 0; step < n; step++) {
       const q = questions[step]!;
       const last = step === n - 1;
@@ -123,7 +123,7 @@ const quiz: Scenario = {
           });
       } else if (!multiShown) {
         multiShown = true;
-        if (step > 0 && nextShown) rec.shot('quiz · a "Choose two." question', message, { action: 'the question as it comes' });
+        if (step !== 0 && step !== nextShownAt) rec.shot(`quiz · question ${step + 1} of ${n}, ${kind(step)}`, message, { action: 'alice presses Next ▶' });
         const picks = lettersFor(q, false);
         message = await hands.press(ALICE, message, findId(message, 'v1:qt:', `:${picks[0]}`));
         rec.shot('quiz · several answers: one choice ticked', message, { action: `alice presses ${picks[0]}` });
@@ -140,8 +140,8 @@ const quiz: Scenario = {
       } else message = await hands.answerQuiz(ALICE, message, q, true);
       if (last) break;
       message = await hands.press(ALICE, message, findId(message, 'v1:qn:'));
-      if (!nextShown) {
-        nextShown = true;
+      if (nextShownAt < 0) {
+        nextShownAt = step + 1;
         rec.shot(`quiz · Next ▶: question ${step + 2} of ${n}, ${kind(step + 1)}`, message, { action: 'alice presses Next ▶' });
       }
     }

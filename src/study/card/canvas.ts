@@ -3,7 +3,7 @@
  * font's metrics before it is drawn, and the box is kept, so tests can check that nothing overflows.
  */
 import { fitText } from './fit-text.js';
-import { FONT_FAMILY, fontMetrics, textWidth, type TextStyle } from './fonts.js';
+import { FONT_FAMILY, fontMetrics, textExtent, type TextStyle } from './fonts.js';
 import { element, escapeXml, type Attrs } from './svg.js';
 
 export interface Rect {
@@ -21,9 +21,10 @@ export interface TextBox {
   id: string;
   /** The text as drawn (cut with "…" if it did not fit). */
   text: string;
-  /** The text's anchor point: x as per `align`, y the baseline. */
+  /** Where the pen starts (the SVG's x, anchored at the start) and the baseline. */
   x: number;
   y: number;
+  /** How the text was placed in its box. */
   align: Align;
   style: TextStyle;
   fill: string;
@@ -62,13 +63,16 @@ export class Canvas {
   }
 
   /**
-   * Text fitted to its box (cut with "…"), anchored at the box's left, centre or right.
-   * Returns the drawn text's width (0 if nothing was drawn).
+   * Text fitted to its box (cut with "…"), placed at the box's left, centre or right: the text's
+   * whole extent, ink overhanging its advance included, goes in the box. The pen position is worked
+   * out here with the same metrics, so the SVG anchors every text at its start.
+   * Returns the width the drawn text takes (0 if nothing was drawn).
    */
   text(spec: TextSpec): number {
     const align = spec.align ?? 'start';
     const width = Math.max(0, spec.width);
     const text = fitText(spec.text, width, spec.style);
+    if (text === '') return 0;
     const metrics = fontMetrics(spec.style.weight);
     const box: Rect = {
       x: spec.left,
@@ -76,8 +80,9 @@ export class Canvas {
       width,
       height: (metrics.ascent + metrics.descent) * spec.style.size,
     };
-    if (text === '') return 0;
-    const x = align === 'start' ? spec.left : align === 'middle' ? spec.left + width / 2 : spec.left + width;
+    const { left, right } = textExtent(text, spec.style);
+    const free = width - (right - left);
+    const x = spec.left - left + (align === 'start' ? 0 : align === 'middle' ? free / 2 : free);
     this.texts.push({ id: spec.id, text, x, y: spec.baseline, align, style: spec.style, fill: spec.fill, box });
     this.parts.push(
       element(
@@ -87,14 +92,13 @@ export class Canvas {
           y: spec.baseline,
           'font-size': spec.style.size,
           'font-weight': spec.style.weight === 'bold' ? 'bold' : undefined,
-          'text-anchor': align === 'start' ? undefined : align,
           fill: spec.fill,
           opacity: spec.opacity,
         },
         escapeXml(text),
       ),
     );
-    return textWidth(text, spec.style);
+    return right - left;
   }
 
   svg(background: string): string {

@@ -1,12 +1,14 @@
 /**
- * Horizontal metrics read straight from a TrueType/OpenType file: the advance width of each
- * character (cmap + hmtx), the font's ascent and descent, and its kerning pairs. Enough to know how
- * wide a line of text will be when resvg draws it with the same file, without a font library.
+ * Horizontal metrics read straight from a TrueType file: the advance width of each character (cmap,
+ * hmtx), how far each glyph's ink reaches (glyf), the font's ascent and descent, and its kerning
+ * pairs. Enough to know how much room a line of text takes when resvg draws it with the same file,
+ * without a font library.
  *
- * The width is an upper bound, not a shaping engine: only kerning pairs that widen a pair are added
+ * The extent is an upper bound, not a shaping engine: only kerning pairs that widen a pair are added
  * (those that tighten it are left out), ligatures and mark positioning are ignored (they only make
  * text narrower), and a character the font lacks counts as the font's missing-glyph box, which is
- * what resvg draws for it. So text measured to fit does fit.
+ * what resvg draws for it. So text measured to fit does fit, ink that overhangs its advance included
+ * (the hook of a "J" reaches left of where the pen starts).
  */
 
 export interface FontMetrics {
@@ -17,8 +19,18 @@ export interface FontMetrics {
   descent: number;
   /** Whether the font has a glyph for this code point. */
   has(codePoint: number): boolean;
-  /** Width of a line of text at a font size, in the same unit as the size. */
-  width(text: string, size: number): number;
+  /** The room a line of text takes at a font size, in the same unit as the size. */
+  extent(text: string, size: number): TextExtent;
+}
+
+/** Horizontal reach of a line of text, from where the pen starts. */
+export interface TextExtent {
+  /** Where the pen ends: the next text would start here. */
+  advance: number;
+  /** The leftmost of the pen start and the ink (0 or less). */
+  left: number;
+  /** The rightmost of the pen end and the ink (the advance or more). */
+  right: number;
 }
 
 interface Table {
@@ -57,6 +69,24 @@ export function parseFont(bytes: Uint8Array): FontMetrics {
   const advances = new Uint16Array(numGlyphs);
   for (let g = 0; g < numGlyphs; g++) advances[g] = u16(hmtx + 4 * Math.min(g, numberOfHMetrics - 1));
 
+  // Each glyph's ink from its bounding box in 'glyf' (found through 'loca'); an empty glyph has none.
+  const inkLeft = new Int16Array(numGlyphs);
+  const inkRight = new Int16Array(numGlyphs);
+  const hasInk = new Uint8Array(numGlyphs);
+  if (tables.has('glyf') && tables.has('loca')) {
+    const glyf = table('glyf').offset;
+    const loca = table('loca').offset;
+    const longOffsets = i16(head + 50) === 1;
+    const at = (g: number) => (longOffsets ? u32(loca + 4 * g) : 2 * u16(loca + 2 * g));
+    for (let g = 0; g < numGlyphs; g++) {
+      const start = at(g);
+      if (at(g + 1) === start) continue;
+      hasInk[g] = 1;
+      inkLeft[g] = i16(glyf + start + 2);
+      inkRight[g] = i16(glyf + start + 6);
+    }
+  }
+
   const glyphOf = readCmap(view, table('cmap').offset);
   const widening = tables.has('kern') ? readWideningKerning(view, table('kern').offset) : new Map<number, number>();
 
@@ -65,16 +95,23 @@ export function parseFont(bytes: Uint8Array): FontMetrics {
     ascent: ascender / unitsPerEm,
     descent: -descender / unitsPerEm,
     has: (cp) => glyphOf.has(cp),
-    width(text, size) {
-      let units = 0;
+    extent(text, size) {
+      let pen = 0;
+      let left = 0;
+      let right = 0;
       let previous = -1;
       for (const ch of text) {
         const glyph = glyphOf.get(ch.codePointAt(0)!) ?? 0;
-        units += advances[glyph] ?? 0;
-        if (previous >= 0) units += widening.get(previous * 65536 + glyph) ?? 0;
+        if (previous >= 0) pen += widening.get(previous * 65536 + glyph) ?? 0;
+        if (hasInk[glyph]) {
+          left = Math.min(left, pen + inkLeft[glyph]!);
+          right = Math.max(right, pen + inkRight[glyph]!);
+        }
+        pen += advances[glyph] ?? 0;
         previous = glyph;
       }
-      return (units * size) / unitsPerEm;
+      const scale = size / unitsPerEm;
+      return { advance: pen * scale, left: left * scale, right: Math.max(pen, right) * scale };
     },
   };
 }

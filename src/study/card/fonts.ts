@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseFont, type FontMetrics } from './font-metrics.js';
+import { parseFont, type FontMetrics, type TextExtent } from './font-metrics.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 
@@ -36,7 +36,13 @@ export interface TextStyle {
   weight: FontWeight;
 }
 
-/** How wide a line of text is drawn, in px (an upper bound: see font-metrics.ts). */
+/** The room a line of text takes, from where the pen starts, in px (an upper bound: see font-metrics.ts). */
+export function textExtent(text: string, style: TextStyle): TextExtent {
+  return fontMetrics(style.weight).extent(text, style.size);
+}
+
+/** How wide a box a line of text needs, in px: its advance and any ink overhanging it. */
 export function textWidth(text: string, style: TextStyle): number {
-  return fontMetrics(style.weight).width(text, style.size);
+  const { left, right } = textExtent(text, style);
+  return right - left;
 }
