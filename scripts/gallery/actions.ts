@@ -27,8 +27,7 @@ export function sessionOf(message: APIMessage, prefix: string): string {
 /** The questions of a quiz or exam session, in order, from the bot's database. */
 export function sessionQuestions(h: Harness, sessionId: string): Question[] {
   const row = h.withDb((db) => db.sqlite.prepare('SELECT question_ids FROM sessions WHERE id = ?').get(sessionId)) as
-    | { question_ids: string }
-    | undefined;
+    { question_ids: string } | undefined;
   if (!row) throw new Error(`no session ${sessionId} in the database`);
   const pool = shippedContent().pool.byId;
   return (JSON.parse(row.question_ids) as string[]).map((id) => {
@@ -41,8 +40,7 @@ export function sessionQuestions(h: Harness, sessionId: string): Question[] {
 /** The question of a daily post, from the bot's database. */
 export function dailyQuestion(h: Harness, messageId: string): Question {
   const row = h.withDb((db) => db.sqlite.prepare('SELECT question_id FROM daily_posts WHERE message_id = ?').get(messageId)) as
-    | { question_id: string }
-    | undefined;
+    { question_id: string } | undefined;
   if (!row) throw new Error(`no daily post for message ${messageId}`);
   return shippedContent().pool.byId.get(row.question_id)!;
 }

@@ -14,7 +14,12 @@ export interface SeenMessage {
   command: string | null;
   /** Show select menus opened, with their options listed. */
   openMenus: boolean;
+  /** Image attachments as data: URLs, by attachment id (the fake keeps the bytes the bot uploaded). */
+  images: Record<string, string>;
 }
+
+const IMAGE_TYPES = /^image\/(png|jpeg|gif|webp)$/;
+const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 
 export interface Shot {
   caption: string;
@@ -57,6 +62,16 @@ export interface ShotOptions {
   commands?: ReadonlyMap<string, string>;
 }
 
+function imagesOf(h: Harness, message: APIMessage): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const a of message.attachments ?? []) {
+    const data = h.fake.attachmentData(a.id);
+    if (data && IMAGE_TYPES.test(a.content_type ?? '') && data.length <= MAX_IMAGE_BYTES)
+      images[a.id] = `data:${a.content_type};base64,${data.toString('base64')}`;
+  }
+  return images;
+}
+
 /** Collects the shots of one scenario. */
 export class Recorder {
   readonly record: ScenarioRecord;
@@ -90,6 +105,7 @@ export class Recorder {
           onlyFor: ephemeral ? (this.users[viewer ?? ''] ?? viewer ?? 'you') : null,
           command: (current.interaction_metadata && this.commands.get(current.interaction_metadata.id)) ?? null,
           openMenus: options.openMenus ?? false,
+          images: imagesOf(harness, current),
         };
       }),
     });

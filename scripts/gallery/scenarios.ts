@@ -1,6 +1,6 @@
 // The scripted sessions the gallery runs through the real bot: each step records what a learner or
 // an admin sees, with a caption. Every scenario starts on a fresh database and bot.
-import type { APIMessage, APISelectMenuOption } from 'discord.js';
+import { ComponentType, type APIMessage, type APISelectMenuOption } from 'discord.js';
 import { ADMIN, ALICE, BOB, CAROL, CHANNEL, OTHER_CHANNEL, type Harness } from '../../tests/e2e/harness.js';
 import { customIds, dailyQuestion, findId, lettersFor, sessionOf, sessionOfQuiz, sessionQuestions, type Hands } from './actions.js';
 import type { Recorder } from './record.js';
@@ -25,7 +25,7 @@ const DAILY_ZONE = 'Asia/Kolkata';
 /** The options of the first select menu on a message. */
 function menuOptions(message: APIMessage): APISelectMenuOption[] {
   for (const row of message.components ?? [])
-    for (const c of 'components' in row ? row.components : []) if (c.type === 3) return c.options;
+    for (const c of 'components' in row ? row.components : []) if (c.type === ComponentType.StringSelect) return c.options;
   return [];
 }
 
@@ -38,6 +38,8 @@ async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+const digestPosts = (h: Harness) => h.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📊 Weekly digest'));
 
 const dailyPosts = (h: Harness) => h.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📅 Daily question'));
 
@@ -104,7 +106,9 @@ const quiz: Scenario = {
     const kind = (i: number) => (questions[i]!.answer.length > 1 ? `several answers (${questions[i]!.answer.length})` : 'single answer');
     rec.shot(`quiz · question 1 of ${n}, ${kind(0)}`, message, {
       action: hands.says(ALICE, 'quiz', options),
-      ...(tries > 0 ? { remark: `The gallery started ${tries + 1} quizzes to get one with a "Choose two." question; this is the last.` } : {}),
+      ...(tries > 0
+        ? { remark: `The gallery started ${tries + 1} quizzes to get one with a "Choose two." question; this is the last.` }
+        : {}),
     });
     let singles = 0;
     let multiShown = false;
@@ -123,13 +127,17 @@ const quiz: Scenario = {
           });
       } else if (!multiShown) {
         multiShown = true;
-        if (step !== 0 && step !== nextShownAt) rec.shot(`quiz · question ${step + 1} of ${n}, ${kind(step)}`, message, { action: 'alice presses Next ▶' });
+        if (step !== 0 && step !== nextShownAt)
+          rec.shot(`quiz · question ${step + 1} of ${n}, ${kind(step)}`, message, { action: 'alice presses Next ▶' });
         const picks = lettersFor(q, false);
         message = await hands.press(ALICE, message, findId(message, 'v1:qt:', `:${picks[0]}`));
         rec.shot('quiz · several answers: one choice ticked', message, { action: `alice presses ${picks[0]}` });
         message = await hands.press(ALICE, message, findId(message, 'v1:qt:', `:${picks[1]}`));
         rec.shot('quiz · several answers: two ticked, Submit ready', message, { action: `alice presses ${picks[1]}` });
-        const third = 'ABCDEFGH'.slice(0, q.choices.length).split('').find((l) => !picks.includes(l))!;
+        const third = 'ABCDEFGH'
+          .slice(0, q.choices.length)
+          .split('')
+          .find((l) => !picks.includes(l))!;
         const refused = await hands.press(ALICE, message, findId(message, 'v1:qt:', `:${third}`));
         rec.shot('quiz · several answers: a third pick refused', refused, { action: `alice presses ${third} as well` });
         message = await hands.press(ALICE, message, findId(message, 'v1:qs:'));
@@ -180,7 +188,10 @@ const progress: Scenario = {
     const weak = await hands.run(ALICE, OTHER_CHANNEL, 'weak');
     rec.shot('weak · where to focus', weak, { action: hands.says(ALICE, 'weak') });
     const practise = findIdOrNull(weak, 'v1:wt:');
-    if (practise) rec.shot('weak · a Practise button starts a quiz', await hands.press(ALICE, weak, practise), { action: 'alice presses the first button' });
+    if (practise)
+      rec.shot('weak · a Practise button starts a quiz', await hands.press(ALICE, weak, practise), {
+        action: 'alice presses the first button',
+      });
     rec.shot('stats · set a time zone', await hands.run(ALICE, OTHER_CHANNEL, 'stats', { timezone: 'Europe/Berlin' }), {
       action: hands.says(ALICE, 'stats', { timezone: 'Europe/Berlin' }),
     });
@@ -295,6 +306,37 @@ const daily: Scenario = {
   },
 };
 
+const digest: Scenario = {
+  id: 'digest',
+  title: 'Weekly digest',
+  // Monday 1 June 2026, a quarter of an hour before the daily time.
+  clock: '2026-06-01T08:45:00Z',
+  async run({ h, hands, rec }) {
+    const setOptions = { channel: CHANNEL, time: '09:00', timezone: 'UTC' };
+    await hands.run(ADMIN, OTHER_CHANNEL, 'daily', setOptions, 'set');
+    rec.shot('digest · turned on', await hands.run(ADMIN, OTHER_CHANNEL, 'daily', { day: '0' }, 'digest'), {
+      action: `${hands.says(ADMIN, 'daily', { day: '0' }, 'digest')} (Monday), after /daily set at 09:00 UTC`,
+    });
+    await hands.quietQuiz(ALICE, OTHER_CHANNEL, 6, [0, 2, 4]);
+    await hands.quietQuiz(BOB, OTHER_CHANNEL, 6, [1, 2, 3]);
+    await hands.quietQuiz(CAROL, OTHER_CHANNEL, 4);
+    await hands.run(ALICE, OTHER_CHANNEL, 'group', { name: 'Pipe Dreams' }, 'create');
+    await hands.run(BOB, OTHER_CHANNEL, 'group', { name: 'Pipe Dreams' }, 'join');
+    rec.shot('digest · daily status with the digest on', await hands.run(ADMIN, OTHER_CHANNEL, 'daily', {}, 'status'), {
+      action: hands.says(ADMIN, 'daily', {}, 'status'),
+    });
+    h.setClock('2026-06-01T08:59:57Z');
+    const post = await waitFor(() => digestPosts(h)[0], 'the weekly digest', 20_000);
+    rec.shot('digest · the weekly digest in #daily', post, {
+      action: 'Monday 09:00 UTC: the bot posts (alice 3/6, bob 3/6, carol 4/4 right this morning; Pipe Dreams = alice + bob)',
+    });
+    const practice = findIdOrNull(post, 'v1:wt:');
+    if (practice)
+      rec.shot('digest · a Practice button', await hands.press(CAROL, post, practice), { action: 'carol presses the first button' });
+    else rec.remark('digest · a Practice button', 'The digest had no Practice button.');
+  },
+};
+
 const exam: Scenario = {
   id: 'exam',
   title: '/exam',
@@ -346,12 +388,20 @@ const errors: Scenario = {
     rec.shot('errors · an old bot version’s button', await hands.forge(ALICE, alices, 'v0:qa:abcdefgh:0:A'), {
       action: 'a press on a button from an older version (v0:…)',
     });
-    rec.shot('errors · a member runs /daily set', await hands.run(ALICE, OTHER_CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: DAILY_ZONE }, 'set'), {
-      action: `${hands.says(ALICE, 'daily', { channel: CHANNEL, time: '09:00', timezone: DAILY_ZONE }, 'set')} (a server that shows /daily to everyone)`,
-    });
-    rec.shot('errors · a member sets the server’s exam', await hands.run(ALICE, OTHER_CHANNEL, 'settings', { exam: 'mla-c02', for: 'server' }), {
-      action: hands.says(ALICE, 'settings', { exam: 'mla-c02', for: 'server' }),
-    });
+    rec.shot(
+      'errors · a member runs /daily set',
+      await hands.run(ALICE, OTHER_CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: DAILY_ZONE }, 'set'),
+      {
+        action: `${hands.says(ALICE, 'daily', { channel: CHANNEL, time: '09:00', timezone: DAILY_ZONE }, 'set')} (a server that shows /daily to everyone)`,
+      },
+    );
+    rec.shot(
+      'errors · a member sets the server’s exam',
+      await hands.run(ALICE, OTHER_CHANNEL, 'settings', { exam: 'mla-c02', for: 'server' }),
+      {
+        action: hands.says(ALICE, 'settings', { exam: 'mla-c02', for: 'server' }),
+      },
+    );
     for (let i = 0; i < 3; i++) await hands.run(CAROL, OTHER_CHANNEL, 'lookup', { query: 'kinesis' });
     rec.shot('errors · too many lookups in a minute', await hands.run(CAROL, OTHER_CHANNEL, 'lookup', { query: 'kinesis' }), {
       action: 'carol runs /lookup a fourth time within a minute (limit set to 3 a minute for the gallery)',
@@ -362,4 +412,4 @@ const errors: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [help, lookup, quiz, progress, settings, groups, leaderboard, daily, exam, errors];
+export const SCENARIOS: readonly Scenario[] = [help, lookup, quiz, progress, settings, groups, leaderboard, daily, digest, exam, errors];

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { lookup, type Lookup } from '../study/index.js';
+import { lookup, type Lookup } from '../study/lookup.js';
 import type { CliContext } from './context.js';
 import { bold, cyan, dim, jsonLine, out, yellow } from './io.js';
 

@@ -1,15 +1,9 @@
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
-import { ContentError, loadContent, loadContentCached, StoreError, type Content } from '../study/index.js';
+import { loadContentChecked, loadContentQuickly, type Content } from '../study/content.js';
+import { ContentError, StoreError } from '../study/errors.js';
 import { parse, personId, positiveInt } from './args.js';
-import { backupCommand } from './backup.js';
 import type { CliContext } from './context.js';
-import { examCommand } from './exam.js';
 import { err, out, UsageError } from './io.js';
-import { coverageCommand, examsCommand, questionsCommand, sectionsCommand } from './listings.js';
-import { lookupCommand } from './lookup.js';
-import { quizCommand } from './quiz.js';
-import { statsCommand, weakCommand } from './stats.js';
-import { validateCommand } from './validate.js';
 
 const USAGE = `Usage: tutor <command> [options]
 
@@ -37,23 +31,30 @@ Options for every command:
 
 type Command = (ctx: CliContext) => number | Promise<number>;
 
-const commands: Record<string, Command> = {
-  lookup: (ctx) =>
-    lookupCommand(ctx, ctx.args.length > 0 ? ctx.args.join(' ') : undefined, {
-      json: ctx.values.json,
-      limit: positiveInt(ctx.values.limit, 'limit', 5, 50),
-    }),
-  sections: sectionsCommand,
-  questions: questionsCommand,
-  exams: examsCommand,
-  coverage: coverageCommand,
-  validate: validateCommand,
-  quiz: quizCommand,
-  stats: statsCommand,
-  weak: weakCommand,
-  backup: backupCommand,
-  exam: examCommand,
+// Each command's module is loaded only when it runs: `tutor lookup` never loads the database code.
+const commands: Record<string, () => Promise<Command>> = {
+  lookup: async () => {
+    const { lookupCommand } = await import('./lookup.js');
+    return (ctx) =>
+      lookupCommand(ctx, ctx.args.length > 0 ? ctx.args.join(' ') : undefined, {
+        json: ctx.values.json,
+        limit: positiveInt(ctx.values.limit, 'limit', 5, 50),
+      });
+  },
+  sections: async () => (await import('./listings.js')).sectionsCommand,
+  questions: async () => (await import('./listings.js')).questionsCommand,
+  exams: async () => (await import('./listings.js')).examsCommand,
+  coverage: async () => (await import('./listings.js')).coverageCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
+  quiz: async () => (await import('./quiz.js')).quizCommand,
+  stats: async () => (await import('./stats.js')).statsCommand,
+  weak: async () => (await import('./stats.js')).weakCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  exam: async () => (await import('./exam.js')).examCommand,
 };
+
+/** Commands that never read the content folder. */
+const WITHOUT_CONTENT = new Set(['backup']);
 
 /** Runs one terminal command; returns the exit code. Expected failures print one line each, no stack trace. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -65,11 +66,21 @@ export async function runCli(argv: string[]): Promise<number> {
       out(USAGE);
       return name || values.help ? 0 : 2;
     }
-    const command = commands[name];
-    if (!command) throw new UsageError(`unknown command "${name}"; run \`tutor help\` for the list`);
+    const load = commands[name];
+    if (!load) throw new UsageError(`unknown command "${name}"; run \`tutor help\` for the list`);
     const config = loadConfig();
-    let content: Content | undefined;
     const knowledgeDir = values.knowledge ?? config.KNOWLEDGE_DIR;
+    const command = await load();
+    // validate always reads and checks the folder itself; the rest may use the checked, saved copy.
+    const content: Content | undefined = WITHOUT_CONTENT.has(name)
+      ? undefined
+      : name === 'validate'
+        ? await loadContentChecked(knowledgeDir)
+        : await loadContentQuickly(knowledgeDir);
+    if (content && !content.exams.has(config.DEFAULT_EXAM))
+      throw new ConfigError([
+        `DEFAULT_EXAM: "${config.DEFAULT_EXAM}" is not an exam in ${knowledgeDir} (${[...content.exams.keys()].join(', ')})`,
+      ]);
     return await command({
       args,
       values,
@@ -78,8 +89,10 @@ export async function runCli(argv: string[]): Promise<number> {
       user: personId(values.user),
       exam: values.exam,
       defaults: { timeZone: config.DEFAULT_TIMEZONE, exam: config.DEFAULT_EXAM },
-      // validate always reads and checks the folder itself; the rest may use the checked, saved copy.
-      content: () => (content ??= name === 'validate' ? loadContent(knowledgeDir) : loadContentCached(knowledgeDir)),
+      content: () => {
+        if (!content) throw new Error(`${name} does not read the content`);
+        return content;
+      },
     });
   } catch (error) {
     if (error instanceof StoreError) {

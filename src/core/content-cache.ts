@@ -2,18 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexExam, type ExamFile } from '../knowledge/exams.js';
+import { indexExam } from '../knowledge/exam-index.js';
+import type { ExamFile } from '../knowledge/exam-schema.js';
 import { SearchIndex, type SerializedIndex } from '../knowledge/search-index.js';
 import type { Section } from '../knowledge/section.js';
 import type { Synonyms } from '../knowledge/synonyms.js';
-import { makePool } from '../quiz/pool.js';
+import { makePool } from '../quiz/pool-index.js';
 import type { Question } from '../quiz/question.js';
-import { assembleContent, loadContent, type Content } from './content.js';
+import { assembleContent, type Content } from './content-model.js';
 
 /**
  * The terminal starts in a blink by not parsing and indexing the content on every run: a folder that
- * loaded cleanly once is saved, index included, under a key made of every byte of its files and the
- * code that reads them. Any edit changes the key, so a stale or unchecked copy is never used; the bot
+ * loaded cleanly once is saved, index included, under a key made of its files' names, sizes and
+ * modification times and those of the code that reads them. Any edit changes the key, so a stale or unchecked copy is never used; the bot
  * and `tutor validate` always load and check the folder itself.
  */
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/study-tutor', import.meta.url));
@@ -36,16 +37,20 @@ function filesUnder(dir: string): string[] {
 function keyOf(dir: string): string {
   const hash = createHash('sha256');
   hash.update(dir);
+  // Name, size and modification time of every content file: any edit or checkout changes them.
   for (const file of filesUnder(dir)) {
-    hash.update(relative(dir, file));
-    hash.update(readFileSync(file));
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${relative(dir, file)}:${size}:${mtimeMs}`);
   }
   // The code that reads content: a new release (or an edit in development) makes a new key.
   for (const file of filesUnder(CODE_DIR)) hash.update(`${relative(CODE_DIR, file)}:${statSync(file).mtimeMs}`);
   return hash.digest('hex').slice(0, 32);
 }
 
-export function loadContentCached(dir: string, cacheDir = CACHE_DIR): Content {
+/** The content of `dir`, from the saved copy when there is a current one; else loaded, checked and saved. */
+export async function loadContentCached(dir: string, cacheDir = CACHE_DIR): Promise<Content> {
+  // The YAML and schema code is loaded only when the folder really has to be read.
+  const loadContent = async (d: string) => (await import('./content.js')).loadContent(d);
   let key: string;
   try {
     key = keyOf(dir);
@@ -64,7 +69,7 @@ export function loadContentCached(dir: string, cacheDir = CACHE_DIR): Content {
   } catch {
     // No copy yet (or an unreadable one): load, check, and save for next time.
   }
-  const content = loadContent(dir);
+  const content = await loadContent(dir);
   try {
     const saved: Saved = {
       exams: [...content.exams.values()].map(({ placements: _p, tasks: _t, ...file }) => file),

@@ -1,16 +1,11 @@
 import type { Exam } from '../knowledge/exams.js';
-import { loadKnowledgeInto, type Knowledge, type PartialKnowledge } from '../knowledge/load.js';
+import { loadKnowledgeInto, type PartialKnowledge } from '../knowledge/load.js';
 import { ContentError, type Problem } from '../knowledge/problems.js';
 import { SearchIndex } from '../knowledge/search-index.js';
-import { loadPoolInto, type QuestionPool } from '../quiz/pool.js';
+import { assembleContent, type Content } from './content-model.js';
 
-/** Everything the tutor teaches from one content folder, validated as a whole. */
-export interface Content extends Knowledge {
-  pool: QuestionPool;
-  search: SearchIndex;
-  /** The exams each section serves: those of the questions that point at it. */
-  sectionExams: ReadonlyMap<string, readonly string[]>;
-}
+export type { Content } from './content-model.js';
+import { loadPoolInto } from '../quiz/pool.js';
 
 /**
  * Loads a content folder (exam blueprints, notes, synonyms and questions together) or throws
@@ -24,17 +19,6 @@ export function loadContent(dir: string): Content {
   const pool = loadPoolInto(dir, knowledge?.sections ?? partial.sections, partial.exams, problems, partial.brokenNoteFiles);
   if (!knowledge || !pool) throw new ContentError(problems);
   return assembleContent(knowledge, pool, new SearchIndex(knowledge.sections, knowledge.synonyms));
-}
-
-/** Content from its checked parts (fresh from the folder, or from the content cache). */
-export function assembleContent(knowledge: Knowledge, pool: QuestionPool, search: SearchIndex): Content {
-  const sectionExams = new Map<string, string[]>();
-  for (const q of pool.questions) {
-    const served = sectionExams.get(q.section) ?? [];
-    for (const code of Object.keys(q.exams)) if (!served.includes(code)) served.push(code);
-    sectionExams.set(q.section, served);
-  }
-  return { ...knowledge, pool, search, sectionExams };
 }
 
 /** An exam of the content, or undefined for an unknown code. */

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isNode, isSeq } from 'yaml';
+import { makePool, type QuestionPool } from './pool-index.js';
 import { LETTERS, questionSchema, statedChoiceCount, type Question } from './question.js';
 import { parseYamlFile, reportIssues } from '../knowledge/yaml-file.js';
 import { displayPath, listFiles } from '../knowledge/load.js';
@@ -9,17 +10,7 @@ import type { Exam, Placement } from '../knowledge/exams.js';
 import type { Section } from '../knowledge/section.js';
 import { join } from 'node:path';
 
-export interface QuestionPool {
-  questions: Question[];
-  byId: Map<string, Question>;
-  bySection: Map<string, Question[]>;
-}
-
-export function makePool(questions: Question[]): QuestionPool {
-  const bySection = new Map<string, Question[]>();
-  for (const q of questions) bySection.set(q.section, [...(bySection.get(q.section) ?? []), q]);
-  return { questions, byId: new Map(questions.map((q) => [q.id, q])), bySection };
-}
+export { makePool, type QuestionPool } from './pool-index.js';
 
 /**
  * Loads every questions/*.yaml of a content folder against the known sections. Appends every problem

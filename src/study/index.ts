@@ -31,6 +31,7 @@ export * from './exam.js';
 export * from './groups.js';
 export { leaderboard, type Leaderboard, type LeaderboardRow, type LeaderboardScope } from './leaderboard.js';
 export * from './lookup.js';
+export { autocompleteSections } from './autocomplete.js';
 export { createEngine, openEngine } from './open.js';
 export * from './preferences.js';
 export * from './quiz.js';

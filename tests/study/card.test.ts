@@ -106,16 +106,21 @@ describe('what the cards say', () => {
     expect(byId(data, 'domain.3.value')).toBe('few answers');
     expect(byId(data, 'weak.0.task')).toBe('3.4');
     expect(byId(data, 'weak.0.value')).toBe('31%');
-    expect(texts(data).filter((t) => t.id.startsWith('activity.weekday.')).map((t) => t.text)).toEqual(['Mon', 'Wed', 'Fri', 'Sun']);
+    expect(
+      texts(data)
+        .filter((t) => t.id.startsWith('activity.weekday.'))
+        .map((t) => t.text),
+    ).toEqual(['Mon', 'Wed', 'Fri', 'Sun']);
   });
 
   it('an empty profile: how many answers are missing and the hint, no score', () => {
     const data = SAMPLE_CARDS.empty;
     expect(byId(data, 'readiness.needed.0')).toBe('Not enough answers yet: 34 more');
-    expect(texts(data).filter((t) => t.id.startsWith('readiness.hint.')).map((t) => t.text)).toEqual([
-      'Answer questions from every domain with /quiz',
-      'to get a predicted score.',
-    ]);
+    expect(
+      texts(data)
+        .filter((t) => t.id.startsWith('readiness.hint.'))
+        .map((t) => t.text),
+    ).toEqual(['Answer questions from every domain with /quiz', 'to get a predicted score.']);
     expect(byId(data, 'readiness.score')).toBeUndefined();
     expect(byId(data, 'streak')).toBe('No streak yet');
     expect(byId(data, 'activity.total')).toBe('0 answers');

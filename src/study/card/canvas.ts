@@ -1,10 +1,14 @@
 /**
  * An SVG drawing that remembers where its text went: every text is fitted to a box with the shipped
  * font's metrics before it is drawn, and the box is kept, so tests can check that nothing overflows.
+ * Text is drawn as the font's glyph outlines where it needs no shaping, else as <text> for resvg
+ * (see text-shape.ts).
  */
 import { fitText } from './fit-text.js';
-import { FONT_FAMILY, fontMetrics, textExtent, type TextStyle } from './fonts.js';
-import { element, escapeXml, type Attrs } from './svg.js';
+import { FONT_FAMILY, fontFile, type TextStyle } from './fonts.js';
+import { glyphPath } from './glyph-path.js';
+import { element, escapeXml, num, type Attrs } from './svg.js';
+import { drawnAsOutlines, placeGlyphs, textExtent } from './text-shape.js';
 
 export interface Rect {
   x: number;
@@ -48,6 +52,8 @@ export interface TextSpec {
 export class Canvas {
   readonly texts: TextBox[] = [];
   private readonly parts: string[] = [];
+  /** Glyph outlines drawn so far, by id (`n14-36`: weight, size, glyph). */
+  private readonly glyphs = new Map<string, string>();
 
   constructor(
     readonly width: number,
@@ -73,39 +79,53 @@ export class Canvas {
     const width = Math.max(0, spec.width);
     const text = fitText(spec.text, width, spec.style);
     if (text === '') return 0;
-    const metrics = fontMetrics(spec.style.weight);
+    const font = fontFile(spec.style.weight);
     const box: Rect = {
       x: spec.left,
-      y: spec.baseline - metrics.ascent * spec.style.size,
+      y: spec.baseline - font.ascent * spec.style.size,
       width,
-      height: (metrics.ascent + metrics.descent) * spec.style.size,
+      height: (font.ascent + font.descent) * spec.style.size,
     };
     const { left, right } = textExtent(text, spec.style);
     const free = width - (right - left);
     const x = spec.left - left + (align === 'start' ? 0 : align === 'middle' ? free / 2 : free);
     this.texts.push({ id: spec.id, text, x, y: spec.baseline, align, style: spec.style, fill: spec.fill, box });
-    this.parts.push(
-      element(
-        'text',
-        {
-          x,
-          y: spec.baseline,
-          'font-size': spec.style.size,
-          'font-weight': spec.style.weight === 'bold' ? 'bold' : undefined,
-          fill: spec.fill,
-          opacity: spec.opacity,
-        },
-        escapeXml(text),
-      ),
-    );
+    if (drawnAsOutlines(text, font)) {
+      const { size, weight } = spec.style;
+      const scale = size / font.unitsPerEm;
+      const uses = placeGlyphs(text, font).glyphs.flatMap((g) => {
+        const id = `${weight[0]}${num(size)}-${g.glyph}`;
+        if (!this.glyphs.has(id)) this.glyphs.set(id, glyphPath(font, g.glyph, size));
+        return this.glyphs.get(id) ? [element('use', { href: `#${id}`, x: x + g.x * scale, y: spec.baseline })] : [];
+      });
+      this.parts.push(element('g', { 'aria-label': text, fill: spec.fill, opacity: spec.opacity }, uses.join('')));
+    } else {
+      this.parts.push(
+        element(
+          'text',
+          {
+            x,
+            y: spec.baseline,
+            'font-size': spec.style.size,
+            'font-weight': spec.style.weight === 'bold' ? 'bold' : undefined,
+            fill: spec.fill,
+            opacity: spec.opacity,
+          },
+          escapeXml(text),
+        ),
+      );
+    }
     return right - left;
   }
 
-  svg(background: string): string {
+  /** The drawing as an SVG document, on a background colour if one is given. */
+  svg(background?: string): string {
+    const defs = [...this.glyphs].filter(([, d]) => d !== '').map(([id, d]) => element('path', { id, d }));
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}"` +
       ` font-family="${FONT_FAMILY}">` +
-      element('rect', { width: this.width, height: this.height, fill: background }) +
+      (defs.length > 0 ? `<defs>${defs.join('')}</defs>` : '') +
+      (background ? element('rect', { width: this.width, height: this.height, fill: background }) : '') +
       this.parts.join('') +
       '</svg>'
     );

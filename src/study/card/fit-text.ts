@@ -2,7 +2,8 @@
  * Text made to fit a width: cleaned of what SVG cannot carry, cut at a whole character (grapheme)
  * with "…" when too wide, or wrapped over a few lines. Widths come from the shipped font's metrics.
  */
-import { textWidth, type TextStyle } from './fonts.js';
+import type { TextStyle } from './fonts.js';
+import { textWidth } from './text-shape.js';
 
 export const ELLIPSIS = '…';
 

@@ -11,7 +11,8 @@ import { activityGrid, LEVEL_FLOORS, WEEKS } from './activity.js';
 import { Canvas, type Rect, type TextBox } from './canvas.js';
 import { CardDataSchema, type CardData } from './card-data.js';
 import { cleanText, fitText, wrapText } from './fit-text.js';
-import { textWidth, type FontWeight, type TextStyle } from './fonts.js';
+import type { FontWeight, TextStyle } from './fonts.js';
+import { textWidth } from './text-shape.js';
 import { THEME } from './theme.js';
 
 export const CARD_WIDTH = 800;
