@@ -18,4 +18,14 @@ describe('/stats for someone else', () => {
     expect(gone).toContain('not a member of this server');
     await expectCleanRun(h);
   });
+
+  it('in a direct message shows only your own stats', async () => {
+    // Commands registered globally (no DISCORD_GUILD_ID), as a bot used in DMs has them.
+    h = await createHarness({ env: { DISCORD_GUILD_ID: '' } });
+    const other = visibleText(await (await h.fake.slashInDm(ALICE, 'stats', { member: BOB })).final());
+    expect(other).toContain('In a direct message you can see only your own stats');
+    const own = visibleText(await (await h.fake.slashInDm(ALICE, 'stats')).final());
+    expect(own).toContain('No answers yet');
+    await expectCleanRun(h);
+  });
 });
