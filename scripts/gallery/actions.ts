@@ -114,8 +114,14 @@ export class Hands {
   }
 
   /** A whole quiz answered without recording: right except at the steps in `wrongAt`. */
-  async quietQuiz(user: string, channel: string, count: number, wrongAt: readonly number[] = []): Promise<APIMessage> {
-    let message = await this.run(user, channel, 'quiz', { count, new: true });
+  async quietQuiz(
+    user: string,
+    channel: string,
+    count: number,
+    wrongAt: readonly number[] = [],
+    extra: SlashOptions = {},
+  ): Promise<APIMessage> {
+    let message = await this.run(user, channel, 'quiz', { count, new: true, ...extra });
     const questions = sessionQuestions(this.h(), sessionOfQuiz(message));
     for (let step = 0; step < questions.length; step++) {
       message = await this.answerQuiz(user, message, questions[step]!, !wrongAt.includes(step));

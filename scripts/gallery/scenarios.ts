@@ -317,8 +317,8 @@ const digest: Scenario = {
     rec.shot('digest · turned on', await hands.run(ADMIN, OTHER_CHANNEL, 'daily', { day: '0' }, 'digest'), {
       action: `${hands.says(ADMIN, 'daily', { day: '0' }, 'digest')} (Monday), after /daily set at 09:00 UTC`,
     });
-    await hands.quietQuiz(ALICE, OTHER_CHANNEL, 6, [0, 2, 4]);
-    await hands.quietQuiz(BOB, OTHER_CHANNEL, 6, [1, 2, 3]);
+    await hands.quietQuiz(ALICE, OTHER_CHANNEL, 5, [0, 1, 2], { task: '1.2' });
+    await hands.quietQuiz(BOB, OTHER_CHANNEL, 5, [1, 2, 3], { task: '1.2' });
     await hands.quietQuiz(CAROL, OTHER_CHANNEL, 4);
     await hands.run(ALICE, OTHER_CHANNEL, 'group', { name: 'Pipe Dreams' }, 'create');
     await hands.run(BOB, OTHER_CHANNEL, 'group', { name: 'Pipe Dreams' }, 'join');
@@ -328,7 +328,8 @@ const digest: Scenario = {
     h.setClock('2026-06-01T08:59:57Z');
     const post = await waitFor(() => digestPosts(h)[0], 'the weekly digest', 20_000);
     rec.shot('digest · the weekly digest in #daily', post, {
-      action: 'Monday 09:00 UTC: the bot posts (alice 3/6, bob 3/6, carol 4/4 right this morning; Pipe Dreams = alice + bob)',
+      action:
+        'Monday 09:00 UTC: the bot posts (this morning alice and bob got 2 of 5 right on task 1.2, carol 4 of 4; Pipe Dreams = alice + bob)',
     });
     const practice = findIdOrNull(post, 'v1:wt:');
     if (practice)

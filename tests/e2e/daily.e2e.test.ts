@@ -114,6 +114,7 @@ describe('the daily question', () => {
     expect(board.flags ?? 0).toBe(0);
     const text = visibleText(board);
     expect(text).not.toContain('Your rank');
+    expect(text).toContain('Points: 10 for a right answer, 1 for a wrong one.');
     const [mine] = asked.followUps();
     expect(mine?.flags ?? 0).toBe(64);
     expect(visibleText(mine)).toMatch(/Your rank: \*\*#2\*\*/);

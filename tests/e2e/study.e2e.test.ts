@@ -41,6 +41,9 @@ describe('studying through the bot', () => {
     expect(typed.choices!.length).toBeGreaterThan(0);
     expect(typed.choices!.length).toBeLessThanOrEqual(25);
     expect(typed.choices!.every((c) => /kinesis|firehose|stream/i.test(c.name))).toBe(true);
+    // A title that starts with what was typed comes first, in the notes' own order.
+    const kines = await (await h.fake.autocomplete(ALICE, G, CHANNEL, 'lookup', 'query', 'kines')).response();
+    expect(kines.choices![0]!.name).toBe('Kinesis Data Streams: shards and throughput');
     const empty = await (await h.fake.autocomplete(ALICE, G, CHANNEL, 'lookup', 'query', '')).response();
     expect(empty.choices).toHaveLength(25);
     // Picking a suggestion sends the section id, which opens that section directly.

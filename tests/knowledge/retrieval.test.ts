@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateRetrieval, loadRetrievalCases, type RetrievalReport } from '../retrieval/eval.js';
 import { shippedContent } from '../e2e/harness.js';
+import { lookup } from '../../src/study/lookup.js';
 
 const content = shippedContent();
 const dir = join(import.meta.dirname, '../retrieval');
@@ -24,11 +25,22 @@ describe('lookup retrieval', () => {
     expect(all.filter((c) => !ids.has(c.expect)).map((c) => c.expect)).toEqual([]);
   });
 
-  it('finds the answering section in the top 3 for at least 90% of queries', () => {
+  it('finds the answering section in the top 3 for at least 95% of queries, held-out ones included', () => {
     const r = evaluateRetrieval(all, search);
+    const h = evaluateRetrieval(holdout, search);
     report('all', r);
-    report('held-out', evaluateRetrieval(holdout, search));
-    expect(r.recallAt3).toBeGreaterThanOrEqual(0.9);
+    report('held-out', h);
+    expect(r.recallAt3).toBeGreaterThanOrEqual(0.95);
+    expect(h.recallAt3).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('knows when it does not know: nonsense gets no match, no real question is called nonsense', () => {
+    const engine = { content };
+    const nonsense = ['purple flurble gronk', 'qwerty asdf zxcv', 'who won the world cup', 'my cat is sleeping', 'lorem ipsum dolor sit amet', 'weather in paris tomorrow'];
+    expect(nonsense.filter((q) => lookup(engine, q).confidence !== 'none')).toEqual([]);
+    const doubted = [...all, ...holdout].filter((c) => lookup(engine, c.q).confidence === 'none').map((c) => c.q);
+    console.log(`lookup confidence: ${doubted.length} of ${all.length + holdout.length} learner queries called "no good match"`);
+    expect(doubted.length / (all.length + holdout.length)).toBeLessThanOrEqual(0.01);
   });
 
   it('keeps technical terms findable as written', () => {

@@ -52,7 +52,7 @@ export interface TextSpec {
 export class Canvas {
   readonly texts: TextBox[] = [];
   private readonly parts: string[] = [];
-  /** Glyph outlines drawn so far, by id (`n14-36`: weight, size, glyph). */
+  /** Glyph outlines drawn so far, by id (`n36`: weight and glyph). */
   private readonly glyphs = new Map<string, string>();
 
   constructor(
@@ -91,14 +91,22 @@ export class Canvas {
     const x = spec.left - left + (align === 'start' ? 0 : align === 'middle' ? free / 2 : free);
     this.texts.push({ id: spec.id, text, x, y: spec.baseline, align, style: spec.style, fill: spec.fill, box });
     if (drawnAsOutlines(text, font)) {
-      const { size, weight } = spec.style;
-      const scale = size / font.unitsPerEm;
-      const uses = placeGlyphs(text, font).glyphs.flatMap((g) => {
-        const id = `${weight[0]}${num(size)}-${g.glyph}`;
-        if (!this.glyphs.has(id)) this.glyphs.set(id, glyphPath(font, g.glyph, size));
-        return this.glyphs.get(id) ? [element('use', { href: `#${id}`, x: x + g.x * scale, y: spec.baseline })] : [];
-      });
-      this.parts.push(element('g', { 'aria-label': text, fill: spec.fill, opacity: spec.opacity }, uses.join('')));
+      // One group per text, scaled from font units; one <use> per glyph of the outlines in <defs>.
+      const prefix = spec.style.weight === 'bold' ? 'b' : 'n';
+      // Written by hand, not with element(): this is the card's hottest loop, and ids and
+      // coordinates (integers in font units) need no escaping.
+      let uses = '';
+      for (const g of placeGlyphs(text, font).glyphs) {
+        const id = `${prefix}${g.glyph}`;
+        let d = this.glyphs.get(id);
+        if (d === undefined) {
+          d = glyphPath(font, g.glyph);
+          this.glyphs.set(id, d);
+        }
+        if (d !== '') uses += `<use href="#${id}" x="${g.x}"/>`;
+      }
+      const transform = `translate(${num(x)} ${num(spec.baseline)}) scale(${spec.style.size / font.unitsPerEm})`;
+      this.parts.push(element('g', { 'aria-label': text, transform, fill: spec.fill, opacity: spec.opacity }, uses));
     } else {
       this.parts.push(
         element(
@@ -120,7 +128,8 @@ export class Canvas {
 
   /** The drawing as an SVG document, on a background colour if one is given. */
   svg(background?: string): string {
-    const defs = [...this.glyphs].filter(([, d]) => d !== '').map(([id, d]) => element('path', { id, d }));
+    // Path data is digits, letters, spaces, dots and minus signs: nothing to escape.
+    const defs = [...this.glyphs].filter(([, d]) => d !== '').map(([id, d]) => `<path id="${id}" d="${d}"/>`);
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}"` +
       ` font-family="${FONT_FAMILY}">` +

@@ -1,14 +1,31 @@
-/** A glyph's outline as SVG path data, at a font size, origin on the baseline at the pen. */
+/**
+ * A glyph's outline as SVG path data in font units, y pointing down (SVG's way), origin on the
+ * baseline at the pen: drawn at any size by scaling. Kept per font, so each glyph is written once.
+ */
 import type { FontFile, OutlinePoint } from './font-file.js';
-import { num } from './svg.js';
+
+const written = new WeakMap<FontFile, Map<number, string>>();
+
+export function glyphPath(font: FontFile, glyph: number): string {
+  let paths = written.get(font);
+  if (!paths) {
+    paths = new Map();
+    written.set(font, paths);
+  }
+  let d = paths.get(glyph);
+  if (d === undefined) {
+    d = outlinePath(font.outline(glyph));
+    paths.set(glyph, d);
+  }
+  return d;
+}
 
 /** TrueType contours are quadratic: between two off-curve points lies an implied on-curve point. */
-export function glyphPath(font: FontFile, glyph: number, size: number): string {
-  const scale = size / font.unitsPerEm;
-  const at = (p: { x: number; y: number }) => `${num(p.x * scale)} ${num(-p.y * scale)}`;
+function outlinePath(contours: readonly OutlinePoint[][]): string {
+  const at = (p: { x: number; y: number }) => `${p.x} ${-p.y}`;
   const mid = (a: OutlinePoint, b: OutlinePoint): OutlinePoint => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, onCurve: true });
   let d = '';
-  for (const contour of font.outline(glyph)) {
+  for (const contour of contours) {
     if (contour.length === 0) continue;
     const first = contour[0]!;
     const last = contour[contour.length - 1]!;
