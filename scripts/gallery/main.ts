@@ -1,7 +1,7 @@
 // `npm run gallery [-- --only quiz,daily] [--screenshot] [--render-only]`: runs the scenarios through
 // the real bot and the fake Discord, then writes gallery/index.html (desktop and phone side by side),
 // and with --screenshot gallery/desktop.png and gallery/phone.png.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ADMIN, ALICE, APP, BOB, CAROL, CHANNEL, OTHER_CHANNEL, createHarness, type Harness } from '../../tests/e2e/harness.js';
 import { Hands } from './actions.js';
@@ -96,7 +96,14 @@ async function main(): Promise<void> {
     const scenarios: ScenarioRecord[] = [];
     for (const s of chosen) scenarios.push(await runScenario(s));
     gallery = { generatedAt: new Date().toISOString(), users: USERS, channels: CHANNELS, scenarios };
-    write(DATA, JSON.stringify(gallery, null, 1));
+    // With --only, the other scenarios of an earlier run stay in gallery.json for a later --render-only.
+    const saved = args.only && existsSync(DATA) ? (JSON.parse(readFileSync(DATA, 'utf8')) as Gallery) : null;
+    const merged = saved
+      ? SCENARIOS.map((s) => scenarios.find((r) => r.id === s.id) ?? saved.scenarios.find((r) => r.id === s.id)).filter(
+          (r): r is ScenarioRecord => r !== undefined,
+        )
+      : scenarios;
+    write(DATA, JSON.stringify({ ...gallery, scenarios: merged }, null, 1));
   }
   write(join(OUT, 'index.html'), renderGallery(gallery, { columns: ['desktop', 'phone'] }));
   const stopped = gallery.scenarios.filter((s) => s.error);

@@ -58,10 +58,9 @@ export type ParsedCustomId = { [K in CustomIdKind]: { kind: K; fields: CustomIdF
 
 export function encodeCustomId<K extends CustomIdKind>(kind: K, ...fields: CustomIdFields<K>): string {
   const id = [CUSTOM_ID_VERSION, kind, ...fields.map(String)].join(':');
-  // Fields come from our own store and content, so an over-long id is a bug, not user input.
+  // Fields come from our own store and content, so an over-long id is a bug, not user input. That every
+  // kind round-trips through decodeCustomId is held by the tests, not checked on every button built.
   if (id.length > CUSTOM_ID_MAX) throw new Error(`custom_id over ${CUSTOM_ID_MAX} characters: ${id}`);
-  const parsed = decodeCustomId(id);
-  if (!parsed || parsed.kind !== kind) throw new Error(`custom_id does not round-trip: ${id}`);
   return id;
 }
 

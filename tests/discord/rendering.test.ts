@@ -10,8 +10,12 @@ import {
   lookupMenu,
   quizButtons,
   reviewButtons,
+  submitConfirmButtons,
   summaryButtons,
+  weakSectionButtons,
+  weakTaskButtons,
 } from '../../src/discord/components.js';
+import { decodeCustomId } from '../../src/discord/custom-id.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { commandBodies } from '../../src/discord/registry.js';
 import { userText } from '../../src/discord/safe-text.js';
@@ -65,6 +69,8 @@ function expectRowsWithin(rows: ReturnType<typeof quizButtons>): void {
     for (const c of row.components) {
       const data = c.data as { custom_id?: string; label?: string };
       expect(data.custom_id!.length).toBeLessThanOrEqual(100);
+      // Every id the bot builds is one its router accepts.
+      expect(decodeCustomId(data.custom_id!), data.custom_id).toBeDefined();
       expect(data.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
     }
   }
@@ -107,6 +113,10 @@ describe('rendering within Discord limits', () => {
     expectRowsWithin(feedbackButtons('AbCdEf123456', 3, longest));
     expectRowsWithin(summaryButtons('AbCdEf123456', content.sections.slice(0, 9), 9));
     expectRowsWithin(reviewButtons('AbCdEf123456', 3, 10, longest));
+    expectRowsWithin(reviewButtons('AbCdEf123456', -1, 10));
+    expectRowsWithin(submitConfirmButtons('AbCdEf123456', 4));
+    expectRowsWithin(weakTaskButtons(exams[0]!.tasks.map((t) => ({ task: t.id, name: t.name }))));
+    expectRowsWithin(weakSectionButtons(content.sections.slice(0, 5)));
   });
 
   it('a lookup menu holds at most 25 options with short labels and values', () => {

@@ -3,9 +3,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { activityGrid } from '../../src/study/card/activity.js';
-import type { TextBox } from '../../src/study/card/canvas.js';
+import { Canvas, type TextBox } from '../../src/study/card/canvas.js';
 import { fitText, wrapText } from '../../src/study/card/fit-text.js';
-import { fontMetrics, textExtent, textWidth } from '../../src/study/card/fonts.js';
+import { fontFile } from '../../src/study/card/fonts.js';
+import { drawnAsOutlines, textExtent, textWidth } from '../../src/study/card/text-shape.js';
 import { CARD_HEIGHT, CARD_WIDTH, CardDataSchema, cardLayout, cardSvg, renderCard, type CardData } from '../../src/study/card/index.js';
 import { RENDER_OPTIONS } from '../../src/study/card/render.js';
 import { SAMPLE_CARDS, SAMPLE_LOW_SCORE, sampleActivity } from '../../src/study/card/samples.js';
@@ -23,6 +24,9 @@ const CARDS: Record<string, CardData> = {
     domains: [
       { name: '', mastery: 0.2, attempts: 10 },
       { name: '👩‍👩‍👧‍👦'.repeat(40), mastery: 0.9, attempts: 10 },
+      { name: 'מרחב הנתונים והניתוח שלהם בעברית ארוכה', mastery: 0.6, attempts: 10 },
+      { name: 'تحليل البيانات الاستكشافي باللغة العربية الطويلة', mastery: 0.6, attempts: 10 },
+      { name: '李小龍 数据工程 with Zalgo z̷̢a̶l̵g̸o̴ and JJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJ', mastery: 0.6, attempts: 10 },
     ],
     weakTasks: [{ task: '', name: '', mastery: 0.1 }],
   },
@@ -64,7 +68,7 @@ describe.each(Object.entries(CARDS))('the %s card', (_, data) => {
       expect(t.text, where).not.toBe('');
       expect(left, where).toBeGreaterThanOrEqual(t.box.x - EPSILON);
       expect(right, where).toBeLessThanOrEqual(t.box.x + t.box.width + EPSILON);
-      const { ascent, descent } = fontMetrics(t.style.weight);
+      const { ascent, descent } = fontFile(t.style.weight);
       expect(t.box.y, where).toBeCloseTo(t.y - ascent * t.style.size, 6);
       expect(t.box.height, where).toBeCloseTo((ascent + descent) * t.style.size, 6);
       expect(t.box.x, where).toBeGreaterThanOrEqual(0);
@@ -78,9 +82,10 @@ describe.each(Object.entries(CARDS))('the %s card', (_, data) => {
     expect(clashes).toEqual([]);
   });
 
-  it('writes an SVG that parses, with one <text> per text box', () => {
+  it('writes an SVG that parses, with one text element or glyph group per text box', () => {
     expect(() => new Resvg(layout.svg, RENDER_OPTIONS)).not.toThrow();
-    expect(layout.svg.match(/<text[ >]/g)?.length).toBe(layout.texts.length);
+    const drawn = (layout.svg.match(/<text[ >]/g)?.length ?? 0) + (layout.svg.match(/<g aria-label=/g)?.length ?? 0);
+    expect(drawn).toBe(layout.texts.length);
     expect(cardSvg(data)).toBe(layout.svg);
   });
 
@@ -145,25 +150,57 @@ describe('what the cards say', () => {
 });
 
 describe('the font metrics', () => {
-  // resvg's own bounding box of each text, drawn alone: the ink must stay in the box the layout
-  // measured (SLACK for rounding in resvg's outlines).
+  // resvg's own bounding box of each text, drawn alone in its box the same way: the ink must stay in
+  // the box the layout measured (SLACK for rounding in resvg's outlines).
   it('agree with what resvg draws, for every text of every card', () => {
+    let asText = 0;
     for (const data of Object.values(CARDS)) {
-      const svg = cardSvg(data);
-      const elements = svg.match(/<text[^>]*>[^<]*<\/text>/g) ?? [];
-      const boxes = cardLayout(data).texts;
-      expect(elements.length).toBe(boxes.length);
-      elements.forEach((element, i) => {
-        const t = boxes[i]!;
-        const alone = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" font-family="DejaVu Sans">${element}</svg>`;
-        const ink = new Resvg(alone, RENDER_OPTIONS).getBBox();
-        if (!ink) return; // white space only
+      for (const t of cardLayout(data).texts) {
+        const alone = new Canvas(CARD_WIDTH, CARD_HEIGHT);
+        alone.text({
+          id: t.id,
+          text: t.text,
+          left: t.box.x,
+          width: t.box.width,
+          baseline: t.y,
+          style: t.style,
+          fill: '#fff',
+          align: t.align,
+        });
+        expect(alone.texts[0]).toEqual({ ...t, fill: '#fff' });
+        if (!drawnAsOutlines(t.text, fontFile(t.style.weight))) asText++;
+        const ink = new Resvg(alone.svg(), RENDER_OPTIONS).getBBox();
+        if (!ink) continue; // white space only
         const where = `${t.id} "${t.text}"`;
         expect(ink.x, where).toBeGreaterThanOrEqual(t.box.x - SLACK);
         expect(ink.x + ink.width, where).toBeLessThanOrEqual(t.box.x + t.box.width + SLACK);
         expect(ink.y, where).toBeGreaterThanOrEqual(t.box.y - SLACK);
         expect(ink.y + ink.height, where).toBeLessThanOrEqual(t.box.y + t.box.height + SLACK);
-      });
+      }
+    }
+    expect(asText).toBeGreaterThanOrEqual(3); // the <text> route (Hebrew, Arabic, marks) was checked too
+  });
+
+  it('draw outlines that match what resvg draws from the font file for the same text', () => {
+    for (const weight of ['normal', 'bold'] as const) {
+      const text = 'AVATAR To Ærø Œuvre Ĳssel ñ Привет Ελλάδα 0123456789 %·–…';
+      const style = { size: 32, weight };
+      const font = fontFile(weight);
+      expect(drawnAsOutlines(text, font)).toBe(true);
+      const ours = new Canvas(1400, 80);
+      ours.text({ id: 't', text, left: 10, width: 1380, baseline: 60, style, fill: '#fff' });
+      expect(ours.texts[0]!.text).toBe(text);
+      const theirs = `<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="80"><text x="${ours.texts[0]!.x}" y="60" font-family="DejaVu Sans" font-size="32" font-weight="${weight}" fill="#fff">${text}</text></svg>`;
+      const a = new Resvg(ours.svg('#000'), RENDER_OPTIONS).render().pixels;
+      const b = new Resvg(theirs.replace('<text', '<rect width="1400" height="80" fill="#000"/><text'), RENDER_OPTIONS).render().pixels;
+      let ink = 0;
+      let difference = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        ink += a[i]!;
+        difference += Math.abs(a[i]! - b[i]!);
+      }
+      // The same glyphs at the same places, kerning included: the same pixels (0.0000 when written).
+      expect(difference / ink, weight).toBeLessThan(0.005);
     }
   });
 

@@ -2,7 +2,7 @@
  * Text made to fit a width: cleaned of what SVG cannot carry, cut at a whole character (grapheme)
  * with "…" when too wide, or wrapped over a few lines. Widths come from the shipped font's metrics.
  */
-import type { TextStyle } from './fonts.js';
+import { fontFile, type FontWeight, type TextStyle } from './fonts.js';
 import { textWidth } from './text-shape.js';
 
 export const ELLIPSIS = '…';
@@ -21,9 +21,28 @@ export function cleanText(text: string): string {
   return text.replace(LONE_SURROGATE, '').replace(FORBIDDEN, '').replace(/\s+/g, ' ').trim();
 }
 
+/** A box for a character the font lacks (CJK, most emoji): one per grapheme, not resvg's overlapping ones. */
+export const MISSING = '□';
+
+/**
+ * The text as the font can draw it: a grapheme whose first character the font lacks becomes one
+ * MISSING box (a whole emoji sequence included); other characters it lacks (a joiner, a variation
+ * selector) are left out.
+ */
+export function drawableText(text: string, weight: FontWeight): string {
+  const font = fontFile(weight);
+  const has = (ch: string) => font.glyphOf(ch.codePointAt(0)!) !== undefined;
+  let out = '';
+  for (const grapheme of graphemes(text)) {
+    const chars = Array.from(grapheme);
+    out += has(chars[0]!) ? chars.filter(has).join('') : MISSING;
+  }
+  return out;
+}
+
 /** The text, or its longest start that fits with "…" after it, or "" if not even "…" fits. */
 export function fitText(text: string, maxWidth: number, style: TextStyle): string {
-  const line = cleanText(text);
+  const line = drawableText(cleanText(text), style.weight);
   if (textWidth(line, style) <= maxWidth) return line;
   const parts = graphemes(line);
   const withEllipsis = (n: number) => parts.slice(0, n).join('').trimEnd() + ELLIPSIS;
@@ -55,7 +74,7 @@ function fittingPrefix(parts: readonly string[], maxWidth: number, style: TextSt
  * is wider than a line); the last line ends with "…" if text was left over.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): string[] {
-  const words = cleanText(text).split(' ').filter(Boolean);
+  const words = drawableText(cleanText(text), style.weight).split(' ').filter(Boolean);
   const lines: string[] = [];
   let current = '';
   let i = 0;
