@@ -196,6 +196,8 @@ export async function run(): Promise<Figure[]> {
   try {
     const queries = loadRetrievalCases(join(import.meta.dirname, '../tests/retrieval')).map((c) => c.q);
     const bot = await startBot({
+      // BENCH_PROFILE_DIR=dir writes a CPU profile of the bot there, to see where its time goes.
+      ...(process.env.BENCH_PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] } : {}),
       env: {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_BASE: fake.apiBase,

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   let gallery: Gallery;
   if (args.renderOnly) {
+    if (!existsSync(DATA)) throw new Error(`${relative(ROOT, DATA)} is missing: run \`npm run gallery\` once first.`);
     gallery = JSON.parse(readFileSync(DATA, 'utf8')) as Gallery;
     if (args.only) gallery.scenarios = gallery.scenarios.filter((s) => args.only!.includes(s.id));
   } else {

@@ -34,7 +34,8 @@ export function screenshotPage(browser: string, htmlPath: string, pngPath: strin
   const dom = chromium(browser, [`--window-size=${width},900`, '--dump-dom', url]);
   const measured = /data-height="(\d+)"/.exec(dom);
   if (!measured) throw new Error(`could not measure ${htmlPath}: the page did not report its height`);
-  const height = Number(measured[1]);
+  // A little slack: late font loads (emoji) can make the page taller than it measured.
+  const height = Number(measured[1]) + 64;
   chromium(browser, [`--window-size=${width},${height}`, `--screenshot=${pngPath}`, url]);
   return height;
 }

@@ -45,22 +45,27 @@ export function markDailyPostRevealed(store: Database, id: number, now: Date): v
   store.db.update(dailyPosts).set({ revealedAt: now }).where(eq(dailyPosts.id, id)).run();
 }
 
+// Read on every daily answer and every refresh of a post: prepared once per connection.
+const countAnswers = (db: Db) =>
+  db
+    .select({ answered: sql<number>`count(*)`, correct: sql<number>`coalesce(sum(${attempts.correct}), 0)` })
+    .from(attempts)
+    .where(and(eq(attempts.source, 'daily'), eq(attempts.sourceRef, sql.placeholder('ref'))))
+    .prepare();
+const firstRight = (db: Db) =>
+  db
+    .select({ personId: attempts.personId, answeredAt: attempts.answeredAt })
+    .from(attempts)
+    .where(and(eq(attempts.source, 'daily'), eq(attempts.sourceRef, sql.placeholder('ref')), eq(attempts.correct, true)))
+    .orderBy(attempts.answeredAt, attempts.id)
+    .limit(1)
+    .prepare();
+
 /** Counts answers to a daily post (recorded with source 'daily' and the post id as source ref). */
 export function dailyAnswerStats(store: Database, postId: number): DailyAnswerStats {
   const ref = String(postId);
-  const where = and(eq(attempts.source, 'daily'), eq(attempts.sourceRef, ref));
-  const counts = store.db
-    .select({ answered: sql<number>`count(*)`, correct: sql<number>`coalesce(sum(${attempts.correct}), 0)` })
-    .from(attempts)
-    .where(where)
-    .get();
-  const first = store.db
-    .select({ personId: attempts.personId, answeredAt: attempts.answeredAt })
-    .from(attempts)
-    .where(and(where, eq(attempts.correct, true)))
-    .orderBy(attempts.answeredAt, attempts.id)
-    .limit(1)
-    .get();
+  const counts = preparedOnce(store, countAnswers).get({ ref });
+  const first = preparedOnce(store, firstRight).get({ ref });
   return { answered: counts?.answered ?? 0, correct: counts?.correct ?? 0, firstCorrect: first ?? null };
 }
 

@@ -29,6 +29,8 @@ export async function startBot(
   // The builders re-check every field at run time; the renderers are held to Discord's limits by the
   // unit tests (all shipped content, validators on) and the end-to-end fake, so the bot skips the cost.
   disableValidators();
+  // The first lookup should not pay for building the index.
+  content.search.warm();
   const clock = config.TEST_CLOCK_FILE ? fileClock(config.TEST_CLOCK_FILE) : systemClock;
   const engine = createEngine(content, store, { timeZone: config.DEFAULT_TIMEZONE, exam: config.DEFAULT_EXAM }, clock);
   const health = new StoreHealth(store);

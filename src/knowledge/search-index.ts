@@ -128,6 +128,11 @@ export class SearchIndex {
     return this.built;
   }
 
+  /** Builds the index now rather than at the first lookup (the bot does this before it takes questions). */
+  warm(): void {
+    void this.engines;
+  }
+
   /** The built index as plain data, for the content cache. */
   serialize(): SerializedIndex {
     const { index, titles, documentFrequency } = this.engines;

@@ -309,7 +309,7 @@ export function answerDaily(
   );
   return {
     ok: true,
-    view: recorded.duplicate ? view : { ...view, stats: dailyAnswerStats(engine.store, post.id) },
+    view,
     grade: recorded.duplicate ? grade(question, recorded.attempt.chosen) : result,
     duplicate: recorded.duplicate,
     streak: recorded.duplicate ? null : recorded.streak,

@@ -34,7 +34,7 @@ function withExams(engine: ContentOnly, hit: LookupHit): LookupResult {
 
 /** The best note sections for a question someone typed, and how sure the tutor is of the first. */
 export function lookup(engine: ContentOnly, query: string, limit = 5): Lookup {
-  const hits = engine.content.search.lookup(query, Math.max(limit, 10)).map((h) => withExams(engine, h));
+  const hits = engine.content.search.lookup(query, limit).map((h) => withExams(engine, h));
   const confidence = confidenceOf(hits[0]);
   const others = hits[0] ? otherHits(hits, hits[0].id) : [];
   return { query, confidence, hits: hits.slice(0, limit), others: others.slice(0, Math.max(0, limit - 1)) };

@@ -35,6 +35,8 @@ export interface BotProcess {
 export interface StartBotOptions {
   env: Record<string, string>;
   cwd?: string;
+  /** Extra node flags, e.g. ['--cpu-prof'] to profile the bot. */
+  nodeArgs?: string[];
   readyTimeoutMs?: number;
 }
 
@@ -88,7 +90,7 @@ async function stopChild(child: ChildProcess): Promise<ExitInfo> {
 }
 
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,16 @@ import { Canvas, type TextBox } from '../../src/study/card/canvas.js';
 import { fitText, wrapText } from '../../src/study/card/fit-text.js';
 import { fontFile } from '../../src/study/card/fonts.js';
 import { drawnAsOutlines, textExtent, textWidth } from '../../src/study/card/text-shape.js';
-import { CARD_HEIGHT, CARD_WIDTH, CardDataSchema, cardLayout, cardSvg, renderCard, type CardData } from '../../src/study/card/index.js';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  CardDataSchema,
+  cardLayout,
+  cardSvg,
+  renderCard,
+  renderCardAsync,
+  type CardData,
+} from '../../src/study/card/index.js';
 import { RENDER_OPTIONS } from '../../src/study/card/render.js';
 import { SAMPLE_CARDS, SAMPLE_LOW_SCORE, sampleActivity } from '../../src/study/card/samples.js';
 
@@ -89,8 +98,10 @@ describe.each(Object.entries(CARDS))('the %s card', (_, data) => {
     expect(cardSvg(data)).toBe(layout.svg);
   });
 
-  it('renders the same bytes every time', () => {
-    expect(renderCard(data).equals(renderCard(data))).toBe(true);
+  it('renders the same bytes every time, off the event loop too', async () => {
+    const png = renderCard(data);
+    expect(png.equals(renderCard(data))).toBe(true);
+    expect(png.equals(await renderCardAsync(data))).toBe(true);
   });
 });
 
@@ -140,6 +151,7 @@ describe('what the cards say', () => {
     expect(byId(data, 'domain.0.name')).toMatch(/^Machine Learning .*…$/);
     expect(byId(data, 'streak')).toBe('Streak 1,000 days · best 1,000');
     expect(byId(data, 'readiness.score')).toBe('1,000');
+    expect([byId(data, 'readiness.likely.0'), byId(data, 'readiness.likely.1')]).toEqual(['>99%', 'likely to pass']);
     expect(byId(SAMPLE_LOW_SCORE, 'readiness.score')).toBe('100');
     expect(byId(SAMPLE_LOW_SCORE, 'streak')).toBe('No streak yet');
     expect(byId(SAMPLE_LOW_SCORE, 'name')).toBe('Anonymous');
@@ -250,6 +262,8 @@ describe('the card data', () => {
     expect(CardDataSchema.safeParse({ ...typical, domains: Array(7).fill(domain) }).success).toBe(false);
     expect(CardDataSchema.safeParse({ ...typical, weakTasks: Array(4).fill(typical.weakTasks[0]) }).success).toBe(false);
     expect(CardDataSchema.safeParse({ ...typical, domains: [domain, { ...domain, mastery: 1.2 }] }).success).toBe(false);
+    const notADay = typical.activity.map((a, i) => (i === 83 ? { ...a, day: '2026-02-30' } : a));
+    expect(CardDataSchema.safeParse({ ...typical, activity: notADay }).success).toBe(false);
     const gap = typical.activity.filter((_, i) => i !== 40);
     expect(CardDataSchema.safeParse({ ...typical, activity: gap }).success).toBe(false);
     expect(CardDataSchema.safeParse({ ...typical, readiness: { ...typical.readiness, score: null } }).success).toBe(false);

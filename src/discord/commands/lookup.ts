@@ -63,8 +63,9 @@ export const lookup = {
     const share = interaction.options.getBoolean('share') ?? false;
     if (query === '') return respond(interaction, 'Type what you want to look up, for example `/lookup query: pipe mode`.');
     // Picking an autocomplete suggestion sends the section id itself.
-    const picked = lookupSection(ctx.engine, query);
-    const found = picked ?? search(ctx.engine, query, 10);
+    const picked = lookupSection(ctx.engine, query, 6);
+    // The best hit and up to five others for the menu: every hit shown costs a snippet.
+    const found = picked ?? search(ctx.engine, query, 6);
     const cut = raw.length > QUERY_MAX_CHARS ? ` (only the first ${QUERY_MAX_CHARS} characters were searched)` : '';
     const view = lookupView(ctx, found, share, picked !== null, cut);
     await respond(interaction, view, { public: share && found.confidence !== 'none' });

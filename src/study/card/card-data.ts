@@ -49,7 +49,9 @@ export const CardDataSchema = z
       ctx.addIssue({ code: 'custom', path: ['readiness'], message: 'a prediction needs score, low, high and passProbability' });
     data.activity.forEach((a, i) => {
       const previous = data.activity[i - 1];
-      if (Number.isNaN(Date.parse(`${a.day}T00:00:00Z`)))
+      const parsed = Date.parse(`${a.day}T00:00:00Z`);
+      // Date.parse takes 2026-02-30 as 2 March: a real day reads back the same.
+      if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== a.day)
         ctx.addIssue({ code: 'custom', path: ['activity', i, 'day'], message: `not a date: ${a.day}` });
       else if (previous && dayNumber(a.day) !== dayNumber(previous.day) + 1)
         ctx.addIssue({ code: 'custom', path: ['activity', i, 'day'], message: `${a.day} does not follow ${previous.day}` });

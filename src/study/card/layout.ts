@@ -162,9 +162,11 @@ function readiness(c: Canvas, r: CardData['readiness'], box: Rect): void {
   const sideLeft = left + scoreWidth + 16;
   const sideWidth = left + width - sideLeft;
   const p = r.passProbability;
-  const likely = `${p > 0 && p < 0.005 ? '<1%' : p < 1 && p >= 0.995 ? '>99%' : percent(p)} likely to pass`;
+  const chance = p > 0 && p < 0.005 ? '<1%' : p < 1 && p >= 0.995 ? '>99%' : percent(p);
   const lineStyle = style(17, 'bold');
-  const lines = wrapText(likely, sideWidth, lineStyle, 2);
+  // One line, or the chance over "likely to pass" when a four-digit score leaves too little room.
+  const oneLine = `${chance} likely to pass`;
+  const lines = textWidth(oneLine, lineStyle) <= sideWidth ? [oneLine] : [chance, 'likely to pass'];
   const firstBaseline = lines.length > 1 ? top + 56 : top + 64;
   lines.forEach((line, i) =>
     c.text({
