@@ -1,5 +1,6 @@
 import { bar, percent } from '../format.js';
-import { choosePersonTimeZone, personStats, type Engine } from '../study/index.js';
+import { writeFileSync } from 'node:fs';
+import { choosePersonTimeZone, personStats, renderCard, statsCardData, type Engine } from '../study/index.js';
 import type { CliContext } from './context.js';
 import { askedExam, cliEngine, rememberExam } from './engine.js';
 import { bold, cyan, dim, jsonLine, out, UsageError } from './io.js';
@@ -22,6 +23,10 @@ export function statsCommand(ctx: CliContext): number {
     }
     const exam = askedExam(ctx, engine);
     const stats = personStats(engine, { personId: ctx.user, guildId: null, ...(exam ? { exam } : {}) });
+    if (ctx.values.png !== undefined) {
+      writeFileSync(ctx.values.png, renderCard(statsCardData(engine, stats, { personId: ctx.user, guildId: null, name: ctx.user })));
+      if (!ctx.values.json) out(`Wrote the stats card to ${ctx.values.png}.`);
+    }
     if (ctx.values.json) {
       jsonLine(stats);
       return 0;

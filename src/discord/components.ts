@@ -34,7 +34,10 @@ export function quizButtons(sessionId: string, step: number, question: Question,
   const want = question.answer.length;
   const ready = selected.length === want;
   const label = ready ? `Submit ${selected.split('').join(' + ')}` : `Pick ${want - selected.length} more`;
-  rows.push(row(button(encodeCustomId('qs', sessionId, step, selected), label, ButtonStyle.Success, !ready)));
+  // Grey until it can be pressed, so a disabled button never looks like the action.
+  rows.push(
+    row(button(encodeCustomId('qs', sessionId, step, selected), label, ready ? ButtonStyle.Success : ButtonStyle.Secondary, !ready)),
+  );
   return rows;
 }
 
@@ -98,11 +101,15 @@ export function dailyButtons(postId: number, question: Question): Row[] {
 }
 
 /** The other lookup hits as a menu (labels and descriptions within Discord's 100 characters). */
-export function lookupMenu(hits: ReadonlyArray<{ id: string; title: string; snippet: string }>, share: boolean): Row[] {
+export function lookupMenu(
+  hits: ReadonlyArray<{ id: string; title: string; snippet: string }>,
+  share: boolean,
+  placeholder?: string,
+): Row[] {
   if (hits.length === 0) return [];
   const menu = new StringSelectMenuBuilder()
     .setCustomId(encodeCustomId('ls', share ? '1' : '0'))
-    .setPlaceholder(`${hits.length} other matching section${hits.length === 1 ? '' : 's'}`)
+    .setPlaceholder(placeholder ?? `${hits.length} other matching section${hits.length === 1 ? '' : 's'}`)
     .addOptions(
       hits.slice(0, LIMITS.selectOptions).map((h) => ({
         label: truncate(h.title, LIMITS.selectLabel),
@@ -114,7 +121,10 @@ export function lookupMenu(hits: ReadonlyArray<{ id: string; title: string; snip
 }
 
 export function weakTaskButtons(tasks: ReadonlyArray<{ task: string; name: string }>): Row[] {
-  const buttons = tasks.slice(0, 5).map((t) => button(encodeCustomId('wt', t.task), `Practise ${t.task}: ${t.name}`, ButtonStyle.Primary));
+  // Short enough for a phone: the task number and the start of its name.
+  const buttons = tasks
+    .slice(0, 5)
+    .map((t) => button(encodeCustomId('wt', t.task), truncate(`Practice ${t.task}: ${t.name}`, 40), ButtonStyle.Primary));
   return buttons.length ? [row(...buttons)] : [];
 }
 

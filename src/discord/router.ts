@@ -48,10 +48,7 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
         if (command.rateLimited) {
           const wait = ctx.limiter.take(interaction.user.id);
           if (wait > 0)
-            return await respond(
-              interaction,
-              `Easy there: you can do that again in ${wait} s. Meanwhile, reread your last answer's notes.`,
-            );
+            return await respond(interaction, `Easy there: you can do that again ${wait >= 50 ? 'in a minute' : `in ${wait} seconds`}.`);
         }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
@@ -62,7 +59,7 @@ export function createRouter(ctx: BotContext): (interaction: Interaction) => Pro
         const handler = parsed && handlers[parsed.kind];
         if (!parsed || !handler) {
           ctx.log.warn({ customId: interaction.customId.slice(0, 120), user: interaction.user.id }, 'unknown or forged custom id');
-          return await respond(interaction, 'This button is out of date or not one of ours, so nothing changed. Run the command again.');
+          return await respond(interaction, 'This button is out of date, so nothing changed. Run the command again, for example `/quiz`.');
         }
         if (!READ_ONLY_COMPONENTS.has(parsed.kind) && (await refuseIfStoreDown(interaction))) return;
         await handler(interaction, parsed.fields, ctx);

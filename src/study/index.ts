@@ -38,3 +38,5 @@ export * from './quiz.js';
 export { readiness, readinessView, type Readiness, type ReadinessView } from './readiness.js';
 export type { Refusal, RefusalReason } from './refusal.js';
 export * from './stats.js';
+export { statsCardData } from './stats-card.js';
+export { renderCard, renderCardAsync, type CardData } from './card/index.js';

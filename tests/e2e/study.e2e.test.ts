@@ -113,6 +113,13 @@ describe('studying through the bot', () => {
 
     const stats = await (await h.fake.slash(BOB, G, CHANNEL, 'stats')).final();
     expect(visibleText(stats)).toMatch(/3 answers · 100% right/);
+    expect(visibleText(stats)).toContain('Not enough answers for a prediction yet');
+    // The stats card: a PNG attachment within Discord's limits, shown in the embed.
+    const [card] = stats.attachments ?? [];
+    expect(card?.filename).toBe('stats-card.png');
+    expect(card!.size).toBeLessThan(300 * 1024);
+    expect(h.fake.attachmentData(card!.id)!.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(stats.embeds?.[0]?.image?.url).toContain('stats-card.png');
     expect(visibleText(stats)).toMatch(/🔥 1 day/);
     const weak = await (await h.fake.slash(BOB, G, CHANNEL, 'weak')).final();
     expect(visibleText(weak)).toContain('No wrong answers yet');

@@ -23,8 +23,8 @@ function line(row: LeaderboardRow, scope: LeaderboardScope): string {
     scope === 'members'
       ? `<@${row.id}>`
       : `**${userText(row.name ?? row.id, 50)}** · ${row.members ?? 0} member${row.members === 1 ? '' : 's'}`;
-  const streak = row.streak ? ` · 🔥 ${row.streak}` : '';
-  return `\`#${String(row.rank).padStart(2)}\` ${who} · **${row.points}** pts · ${percent(row.accuracy)} right${streak}`;
+  const streak = row.streak ? ` · 🔥 ${row.streak}-day streak` : '';
+  return `**#${row.rank}** ${who} · **${row.points}** pts · ${percent(row.accuracy)} right${streak}`;
 }
 
 export const leaderboard = {

@@ -26,7 +26,7 @@ function lookupView(ctx: BotContext, found: Lookup, share: boolean, picked: bool
       titles.length > 0 ? ` Closest titles in the notes: ${titles.map((h) => `**${h.title}**`).join(', ')} (pick one below).` : '';
     return {
       content: truncate(`No good match for ${asked}.${suggestions} Try other words, or an acronym such as KDS, RCF or SG.`, LIMITS.content),
-      components: lookupMenu(titles, share),
+      components: lookupMenu(titles, share, 'Closest titles in the notes'),
     };
   }
   const best = section(ctx.engine, found.hits[0]!.id)!;
@@ -94,7 +94,8 @@ export const lookupComponents = {
     const embeds = [sectionEmbed(ctx.engine.content, picked)];
     // A shared answer belongs to the channel: one member's pick is shown to them alone.
     if (share === '1') return respond(interaction, { embeds });
-    await update(interaction, { content: `🔎 ${truncate(picked.title, 200)}`, embeds });
+    // The question asked stays on top; only the section shown changes.
+    await update(interaction, { embeds });
   },
   async rn(interaction, [ref], ctx) {
     const picked = sectionByRef(ctx.engine, ref);

@@ -42,7 +42,7 @@ export const settings = {
       if (!interaction.inGuild() || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true)
         return respond(
           interaction,
-          'Only members with **Manage Server** can choose the server’s exam. You can choose your own: leave out `for`.',
+          'Only members with **Manage Server** can choose the server’s exam. To choose your own, run `/settings` with `exam` alone.',
         );
       if (exam === 'server') return respond(interaction, 'Pick an exam for the server from the list.');
       const chosen = chooseGuildExam(engine, interaction.guildId, exam);
@@ -68,10 +68,10 @@ export const settings = {
     const mine = examFor(engine, interaction.user.id, interaction.guildId);
     const notice = examNotice(mine, mine.successor ? engine.content.exams.get(mine.successor)?.name : undefined);
     const server = interaction.guildId
-      ? `\nThis server: **${guildExam(engine, interaction.guildId).short}**, days in ${guildZone(engine, interaction.guildId)}.`
+      ? `\nThis server: **${guildExam(engine, interaction.guildId).short}**, its days in ${guildZone(engine, interaction.guildId)}.`
       : '';
     said.push(
-      `You: **${mine.short}** (${mine.name}), days in ${zoneFor(engine, interaction.user.id, interaction.guildId)}.${server}${notice ? `\n*${notice}*` : ''}`,
+      `You: **${mine.short}**${exam === null ? ` (${mine.name})` : ''}, streak days counted in ${zoneFor(engine, interaction.user.id, interaction.guildId)}.${server}${notice ? `\n*${notice}*` : ''}`,
     );
     await respond(interaction, said.join('\n'));
   },

@@ -1,5 +1,5 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { choosePersonTimeZone, personStats } from '../../study/index.js';
+import { AttachmentBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { choosePersonTimeZone, personStats, renderCardAsync, statsCardData } from '../../study/index.js';
 import type { SlashCommand } from '../command.js';
 import { weakSectionButtons, weakTaskButtons } from '../components.js';
 import { respond } from '../respond.js';
@@ -46,9 +46,14 @@ export const stats = {
         : `${userText(member.username, 50)} has not answered any question yet.`;
       return respond(interaction, note + empty);
     }
+    // The card says with a picture what the embed says in words (for screen readers and images off).
+    const card = await renderCardAsync(
+      statsCardData(ctx.engine, figures, { personId: member.id, guildId: interaction.guildId, name: member.displayName }),
+    );
     await respond(interaction, {
       content: note,
-      embeds: [statsEmbed(figures, self ? null : member.username)],
+      embeds: [statsEmbed(figures, self ? null : member.username).setImage('attachment://stats-card.png')],
+      files: [new AttachmentBuilder(card, { name: 'stats-card.png', description: `Stats card of ${member.username}` })],
       components: self ? weakTaskButtons(figures.weakTasks.slice(0, 3)) : [],
     });
   },

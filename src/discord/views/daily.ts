@@ -21,6 +21,15 @@ export function revealLine(view: DailyPostView): string {
   return `${keyed} · ${share}${first}`;
 }
 
+/** "3 of 5 right (60%) · first: @ana": how the group did, under a closed post whose choices show the answer. */
+function resultLine(view: DailyPostView): string {
+  const { stats } = view;
+  const share = stats.answered
+    ? `${stats.correct} of ${stats.answered} right (${percent(stats.correct / stats.answered)})`
+    : 'nobody answered';
+  return `${share}${stats.firstCorrect ? ` · first: <@${stats.firstCorrect.personId}>` : ''}`;
+}
+
 export function messageLink(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
@@ -38,10 +47,10 @@ export function dailyPostMessage(view: DailyPostView, previous?: DailyPostView |
       revealed ? truncate(`${question.prompt}\n\n${markedChoices(question, '')}`, LIMITS.embedDescription) : questionText(question),
     )
     .setFooter({ text: `${where} · ${stats.answered} answered${revealed ? ' · closed' : ' · answer privately with the buttons'}` });
-  if (revealed) embed.addFields({ name: 'Answer', value: truncate(revealLine(view), LIMITS.fieldValue) });
+  if (revealed) embed.addFields({ name: 'How it went', value: truncate(resultLine(view), LIMITS.fieldValue) });
   else if (view.revealAt) embed.addFields({ name: 'Answer revealed', value: `<t:${unix(view.revealAt)}:R>, with the next question` });
   const back = previous?.post.messageId
-    ? ` · [the question](${messageLink(previous.post.guildId, previous.post.channelId, previous.post.messageId)})`
+    ? ` · [yesterday's question](${messageLink(previous.post.guildId, previous.post.channelId, previous.post.messageId)})`
     : '';
   return {
     content: previous ? truncate(`Yesterday's answer: ${revealLine(previous)}${back}`, LIMITS.content) : '',

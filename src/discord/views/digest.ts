@@ -25,7 +25,9 @@ export function digestMessage(digest: Digest): View {
       'Likely to pass today',
       digest.members === 0
         ? 'Nobody has answered lately.'
-        : `**${digest.likelyToPass}** of ${digest.members} member${digest.members === 1 ? '' : 's'} who studied lately${digest.unknown > 0 ? ` (${digest.unknown} without enough answers for a prediction yet)` : ''}`,
+        : digest.unknown === digest.members
+          ? `No predictions yet: the ${digest.members} member${digest.members === 1 ? '' : 's'} who studied lately need more answers first.`
+          : `**${digest.likelyToPass}** of ${digest.members - digest.unknown} member${digest.members - digest.unknown === 1 ? '' : 's'} with a prediction${digest.unknown > 0 ? ` (${digest.unknown} more need more answers first)` : ''}`,
     ),
     field(
       'Most active study group this week',

@@ -32,7 +32,7 @@ export function confirmView(
   const which =
     open === 0
       ? 'Every question is answered.'
-      : `**${open} of ${progress.total} still unanswered** (${progress.unanswered
+      : `**${open} of ${progress.total} still unanswered** (question${open === 1 ? '' : 's'} ${progress.unanswered
           .slice(0, 10)
           .map((i) => i + 1)
           .join(', ')}${open > 10 ? ', …' : ''}); they count as wrong.`;

@@ -39,7 +39,7 @@ export function rewardLine(streak: StreakView | null | undefined, points: number
   const parts: string[] = [];
   if (streak && streak.current > 0)
     parts.push(`🔥 ${streak.current}-day streak${streak.current >= streak.best && streak.current > 1 ? ' (your best)' : ''}`);
-  if (points) parts.push(`+${points} points`);
+  if (points) parts.push(`+${points} point${points === 1 ? '' : 's'}`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
@@ -57,6 +57,5 @@ export function feedbackEmbed(input: FeedbackInput): EmbedBuilder {
   if (input.duplicate) fields.unshift(field('Already answered', 'Your first answer stands; each question counts once.'));
   const reward = rewardLine(input.streak, input.points);
   if (reward) fields.push(field('Progress', reward));
-  if (input.sectionTitle) fields.push(field('Read more', `📖 ${input.sectionTitle}`));
   return embed.addFields(fields);
 }

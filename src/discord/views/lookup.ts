@@ -13,7 +13,7 @@ export function examNames(content: Content, codes: readonly string[]): string {
 export function sectionEmbed(content: Content, section: SectionView | (Section & { exams: readonly string[] })): EmbedBuilder {
   const home = [...content.exams.values()].flatMap((e) => e.domains).find((d) => d.id === section.domain)?.name ?? section.domain;
   const serves = section.exams.length > 0 ? ` · ${examNames(content, section.exams)}` : '';
-  const added = section.origin === 'added' ? ' · added by the tutor, not from your group’s notes' : '';
+  const added = section.origin === 'added' ? ' · written by the tutor, not from the study group’s own notes' : '';
   return new EmbedBuilder({
     color: COLORS.info,
     title: truncate(section.title, LIMITS.embedTitle),

@@ -20,7 +20,7 @@ export function masteryLines(rows: ReadonlyArray<{ name: string; attempts: numbe
 /** "Would you pass today?" in words: the prediction with its range, or what is still missing. */
 export function readinessText(r: PersonStats['readiness']): string {
   if (!r.enough || r.score === null || r.low === null || r.high === null || r.pass_probability === null)
-    return `Not enough answers yet: ${r.needed} more${r.needed_mostly ? `, mostly in ${r.needed_mostly}` : ''}, and the tutor can tell.`;
+    return `Not enough answers for a prediction yet: ${r.needed} more${r.needed_mostly ? `, mostly in ${r.needed_mostly}` : ''}.`;
   const raise = r.raise.length > 0 ? `\nTo raise it most: ${r.raise.map((t) => `**${t.task}** ${t.name}`).join(' · ')}` : '';
   return `Predicted **${r.score}** (likely ${r.low}–${r.high}) · pass mark ${r.pass} · **${percent(r.pass_probability)}** likely to pass today${raise}`;
 }
@@ -69,5 +69,5 @@ export function weakEmbed(stats: PersonStats): EmbedBuilder {
     ];
     embed.addFields(field(`${t.task} ${t.name}`, lines.join('\n')));
   }
-  return embed.setFooter({ text: 'The buttons start a short quiz on a task.' });
+  return embed.setFooter({ text: 'The buttons start a short quiz on a task or a section.' });
 }
