@@ -14,6 +14,7 @@ import {
   shippedContent,
   visibleText,
   type Harness,
+  waitFor,
 } from './harness.js';
 
 // Asia/Kolkata is UTC+05:30: 09:00 there is 03:30 UTC.
@@ -28,16 +29,6 @@ afterEach(async () => {
 
 function dailyPosts(harness: Harness): APIMessage[] {
   return harness.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📅 Daily question'));
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const sendAttempts = (harness: Harness) =>

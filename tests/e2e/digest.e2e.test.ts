@@ -16,6 +16,7 @@ import {
   shippedContent,
   visibleText,
   type Harness,
+  waitFor,
 } from './harness.js';
 
 let h: Harness | undefined;
@@ -26,16 +27,6 @@ afterEach(async () => {
 
 const digests = (harness: Harness): APIMessage[] =>
   harness.fake.channelMessages(CHANNEL).filter((m) => m.embeds?.[0]?.title?.startsWith('📊 Weekly digest'));
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the weekly digest', () => {
   it('is off by default, posts once on its day with Practice buttons, and is not repeated after a restart', async () => {

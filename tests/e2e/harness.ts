@@ -134,3 +134,14 @@ export async function expectCleanRun(h: Harness): Promise<void> {
   h.fake.assertNoViolations();
   expect(h.bot.logs().filter((l) => l.raw.includes(h.token))).toEqual([]);
 }
+
+/** Polls until `probe` returns something (a message, a row), or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
