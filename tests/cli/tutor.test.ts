@@ -187,6 +187,16 @@ describe('tutor quiz', () => {
       domains: Array<{ domain: string; attempts: number; accuracy: number | null; mastery: number }>;
     };
     expect(json.attempts).toBe(3);
+    // Three answers are far from enough for a prediction: the figures are null and it says so.
+    expect((json as unknown as { readiness: unknown }).readiness).toMatchObject({
+      exam: 'mls-c01',
+      score: null,
+      low: null,
+      high: null,
+      pass_probability: null,
+      answers: 3,
+      enough: false,
+    });
     expect(json.streak).toMatchObject({ current: 1, best: 1 });
     const correct = rows.filter((r) => r.correct === 1).length;
     expect(json.correct).toBe(correct);
