@@ -9,6 +9,7 @@ import {
   createHarness,
   customIds,
   expectCleanRun,
+  readyAnswer,
   shippedContent,
   visibleText,
   type Harness,
@@ -37,8 +38,8 @@ describe('study groups', () => {
 
     // Alice answers one quiz question; the groups board counts it for the Owls.
     const quiz = await (await h.fake.slash(ALICE, G, CHANNEL, 'quiz', { count: 1 })).final();
-    const letter = customIds(quiz).find((id) => id.startsWith('v1:qa:') || id.startsWith('v1:qt:'))!;
-    await (await h.fake.click(ALICE, quiz, letter)).final();
+    const answer = await readyAnswer(h, ALICE, quiz);
+    await (await h.fake.click(ALICE, answer.message, answer.id)).final();
     const asked = await h.fake.slash(CAROL, G, CHANNEL, 'leaderboard', { scope: 'groups' });
     await asked.final();
     expect(visibleText(asked.original())).toContain('**Night Owls** · 2 members');

@@ -119,6 +119,22 @@ export function customIds(message: APIMessage | undefined): string[] {
   );
 }
 
+/**
+ * Readies an answer to the question a quiz message shows: the message to click on and the button
+ * that submits. A multiple-response question ("Choose two/three") gets that many letters toggled first.
+ */
+export async function readyAnswer(h: Harness, user: string, message: APIMessage): Promise<{ message: APIMessage; id: string }> {
+  const single = customIds(message).find((id) => id.startsWith('v1:qa:'));
+  if (single) return { message, id: single };
+  const count = /\(Choose (two|three)\.\)/.exec(visibleText(message))?.[1] === 'three' ? 3 : 2;
+  let current = message;
+  for (let i = 0; i < count; i++) {
+    const toggle = customIds(current).filter((id) => id.startsWith('v1:qt:'))[i]!;
+    current = await (await h.fake.click(user, current, toggle)).final();
+  }
+  return { message: current, id: customIds(current).find((id) => id.startsWith('v1:qs:'))! };
+}
+
 /** The text a member sees in a message: content, embed titles, descriptions and fields. */
 export function visibleText(message: APIMessage | undefined): string {
   if (!message) return '';

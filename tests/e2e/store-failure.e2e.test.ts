@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE, CHANNEL, G, createHarness, customIds, visibleText, type Harness } from './harness.js';
+import { ALICE, CHANNEL, G, createHarness, readyAnswer, visibleText, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 const cleanups: (() => void)[] = [];
@@ -38,8 +38,8 @@ async function healthFileStops(file: string): Promise<void> {
 
 async function firstQuizButton(harness: Harness) {
   const quiz = await (await harness.fake.slash(ALICE, G, CHANNEL, 'quiz', { count: 3 })).final();
-  const id = customIds(quiz).find((c) => c.startsWith('v1:qa:') || c.startsWith('v1:qt:'))!;
-  return { quiz, id };
+  const { message, id } = await readyAnswer(harness, ALICE, quiz);
+  return { quiz: message, id };
 }
 
 describe('a database that goes away under the running bot', () => {
