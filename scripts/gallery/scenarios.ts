@@ -98,7 +98,9 @@ const quiz: Scenario = {
     for (; tries < 10; tries++) {
       message = await hands.run(ALICE, OTHER_CHANNEL, 'quiz', options);
       questions = sessionQuestions(h, sessionOfQuiz(message));
-      if (questions.some((q) => q.answer.length > 1) && questions.filter((q) => q.answer.length === 1).length >= 2) break;
+      // The first several-answer question must be a "Choose two.": the scenario ticks two, then a refused third.
+      if (questions.find((q) => q.answer.length > 1)?.answer.length === 2 && questions.filter((q) => q.answer.length === 1).length >= 2)
+        break;
       options = { count: 5, new: true };
     }
     if (!message) throw new Error('no quiz started');
