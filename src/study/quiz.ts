@@ -123,26 +123,26 @@ export function startQuiz(engine: Engine, request: QuizRequest): { ok: true; ste
     });
     if (questions.length === 0) return refuse('no-questions', {});
   }
-  if (open) finishSession(engine.store, open.id, { abandoned: true }, now);
-  const session = createSession(
-    engine.store,
-    {
-      personId: request.personId,
-      guildId: request.guildId,
-      kind: 'quiz',
-      questionIds: questions.map((q) => q.id),
-      options: {
-        exam: exam.code,
-        domain: request.domain,
-        task: request.task,
-        section: request.section,
-        mode: request.mode ?? 'adaptive',
-        count,
-      },
-    },
-    now,
-  );
-  return { ok: true, step: currentStep(engine, session)!, resumed: false };
+  const options: Session['options'] = {
+    exam: exam.code,
+    domain: request.domain,
+    task: request.task,
+    section: request.section,
+    mode: request.mode ?? 'adaptive',
+    count,
+  };
+  return {
+    ok: true,
+    step: openQuiz(
+      engine,
+      request,
+      open,
+      questions.map((q) => q.id),
+      options,
+      now,
+    ),
+    resumed: false,
+  };
 }
 
 /** Starts a quiz of exactly these questions (the ones just missed): "replay missed" on a finished quiz. */
@@ -156,19 +156,26 @@ export function replayQuiz(
   if (missed.length === 0) return refuse('nothing-missed', {});
   const now = engine.clock.now();
   const open = latestOpenSession(engine.store, request.personId, 'quiz');
+  const options: Session['options'] = { ...loaded.session.options, mode: 'missed', count: missed.length };
+  return { ok: true, step: openQuiz(engine, request, open, missed, options, now) };
+}
+
+/** Opens a new quiz on these questions; the person's unfinished one (`open`) is closed as abandoned. */
+function openQuiz(
+  engine: Engine,
+  owner: { personId: string; guildId: string | null },
+  open: Session | null,
+  questionIds: string[],
+  options: Session['options'],
+  now: Date,
+): QuizStep {
   if (open) finishSession(engine.store, open.id, { abandoned: true }, now);
   const session = createSession(
     engine.store,
-    {
-      personId: request.personId,
-      guildId: request.guildId,
-      kind: 'quiz',
-      questionIds: missed,
-      options: { ...loaded.session.options, mode: 'missed', count: missed.length },
-    },
+    { personId: owner.personId, guildId: owner.guildId, kind: 'quiz', questionIds, options },
     now,
   );
-  return { ok: true, step: currentStep(engine, session)! };
+  return currentStep(engine, session)!;
 }
 
 function asksForOther(open: Session['options'], request: QuizRequest): boolean {
