@@ -8,8 +8,8 @@ import {
   G,
   createHarness,
   customIds,
+  answerWith,
   expectCleanRun,
-  readyAnswer,
   shippedContent,
   visibleText,
   type Harness,
@@ -38,8 +38,7 @@ describe('study groups', () => {
 
     // Alice answers one quiz question; the groups board counts it for the Owls.
     const quiz = await (await h.fake.slash(ALICE, G, CHANNEL, 'quiz', { count: 1 })).final();
-    const answer = await readyAnswer(h, ALICE, quiz);
-    await (await h.fake.click(ALICE, answer.message, answer.id)).final();
+    await answerWith(h, ALICE, quiz);
     const asked = await h.fake.slash(CAROL, G, CHANNEL, 'leaderboard', { scope: 'groups' });
     await asked.final();
     expect(visibleText(asked.original())).toContain('**Night Owls** · 2 members');
@@ -63,31 +62,7 @@ describe('/weak', () => {
     for (let step = 0; step < 2; step++) {
       const q = content.pool.byId.get(questionIds[step]!)!;
       const wrong = 'ABCDE'.split('').filter((l) => !q.answer.includes(l));
-      if (q.answer.length === 1)
-        message = await (
-          await h.fake.click(
-            BOB,
-            message,
-            customIds(message).find((id) => id.startsWith('v1:qa:') && id.endsWith(`:${wrong[0]}`))!,
-          )
-        ).final();
-      else {
-        for (const l of wrong.slice(0, q.answer.length))
-          message = await (
-            await h.fake.click(
-              BOB,
-              message,
-              customIds(message).find((id) => id.startsWith('v1:qt:') && id.endsWith(`:${l}`))!,
-            )
-          ).final();
-        message = await (
-          await h.fake.click(
-            BOB,
-            message,
-            customIds(message).find((id) => id.startsWith('v1:qs:'))!,
-          )
-        ).final();
-      }
+      message = await answerWith(h, BOB, message, wrong.slice(0, q.answer.length));
       if (step === 0)
         message = await (
           await h.fake.click(

@@ -121,18 +121,31 @@ export function customIds(message: APIMessage | undefined): string[] {
 
 /**
  * Readies an answer to the question a quiz message shows: the message to click on and the button
- * that submits. A multiple-response question ("Choose two/three") gets that many letters toggled first.
+ * that submits. Without `letters`, the first letters: as many as a multiple-response question
+ * ("Choose two/three.") asks for, ticked first.
  */
-export async function readyAnswer(h: Harness, user: string, message: APIMessage): Promise<{ message: APIMessage; id: string }> {
-  const single = customIds(message).find((id) => id.startsWith('v1:qa:'));
-  if (single) return { message, id: single };
+export async function readyAnswer(
+  h: Harness,
+  user: string,
+  message: APIMessage,
+  letters?: readonly string[],
+): Promise<{ message: APIMessage; id: string }> {
+  const singles = customIds(message).filter((id) => id.startsWith('v1:qa:'));
+  if (singles.length > 0) return { message, id: letters ? singles.find((id) => id.endsWith(`:${letters[0]}`))! : singles[0]! };
   const count = /\(Choose (two|three)\.\)/.exec(visibleText(message))?.[1] === 'three' ? 3 : 2;
+  const ticks = letters ?? 'ABCDEFGH'.slice(0, count).split('');
   let current = message;
-  for (let i = 0; i < count; i++) {
-    const toggle = customIds(current).filter((id) => id.startsWith('v1:qt:'))[i]!;
+  for (const letter of ticks) {
+    const toggle = customIds(current).find((id) => id.startsWith('v1:qt:') && id.endsWith(`:${letter}`))!;
     current = await (await h.fake.click(user, current, toggle)).final();
   }
   return { message: current, id: customIds(current).find((id) => id.startsWith('v1:qs:'))! };
+}
+
+/** Answers the question a quiz message shows with these letters (see `readyAnswer`); returns the feedback. */
+export async function answerWith(h: Harness, user: string, message: APIMessage, letters?: readonly string[]): Promise<APIMessage> {
+  const ready = await readyAnswer(h, user, message, letters);
+  return (await h.fake.click(user, ready.message, ready.id)).final();
 }
 
 /** The text a member sees in a message: content, embed titles, descriptions and fields. */

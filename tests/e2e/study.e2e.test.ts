@@ -1,6 +1,18 @@
 // The real bot against the fake Discord: registration, lookup, a quiz through the buttons, stats.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, BOB, CHANNEL, G, createHarness, customIds, expectCleanRun, shippedContent, visibleText, type Harness } from './harness.js';
+import {
+  ALICE,
+  BOB,
+  CHANNEL,
+  G,
+  createHarness,
+  answerWith,
+  customIds,
+  expectCleanRun,
+  shippedContent,
+  visibleText,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -65,32 +77,7 @@ describe('studying through the bot', () => {
     for (let step = 0; step < 3; step++) {
       expect(message.embeds?.[0]?.title).toBe(`Question ${step + 1}/3`);
       const question = content.pool.byId.get(questionIds[step]!)!;
-      const ids = customIds(message);
-      if (question.answer.length === 1) {
-        message = await (
-          await h.fake.click(
-            BOB,
-            message,
-            ids.find((id) => id.endsWith(`:${question.answer[0]}`))!,
-          )
-        ).final();
-      } else {
-        for (const letter of question.answer)
-          message = await (
-            await h.fake.click(
-              BOB,
-              message,
-              customIds(message).find((id) => id.startsWith('v1:qt:') && id.endsWith(`:${letter}`))!,
-            )
-          ).final();
-        message = await (
-          await h.fake.click(
-            BOB,
-            message,
-            customIds(message).find((id) => id.startsWith('v1:qs:'))!,
-          )
-        ).final();
-      }
+      message = await answerWith(h, BOB, message, question.answer);
       expect(visibleText(message)).toContain('Right');
       expect(visibleText(message)).toContain(question.explanation.slice(0, 40));
       if (step < 2)
