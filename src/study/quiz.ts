@@ -243,16 +243,12 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
   const at = currentStep(engine, session, answer.step);
   if (!at) return refuse('stale', {});
   const total = session.questionIds.length;
+  const where = { ok: true, sessionId: session.id, exam: at.exam, step: answer.step, total, question: at.question } as const;
   const previous = session.answers[answer.step];
   if (previous != null) {
     const summary = answer.step + 1 >= total ? summarize(engine, session.questionIds, session.answers) : null;
     return {
-      ok: true,
-      sessionId: session.id,
-      exam: at.exam,
-      step: answer.step,
-      total,
-      question: at.question,
+      ...where,
       grade: grade(at.question, previous),
       duplicate: true,
       streak: null,
@@ -288,12 +284,7 @@ function answerInTransaction(engine: Engine, answer: QuizAnswer, zone: (guildId:
   const summary = answer.step + 1 >= total ? summarize(engine, session.questionIds, answers) : null;
   if (summary) finishSession(engine.store, session.id, summary, now);
   return {
-    ok: true,
-    sessionId: session.id,
-    exam: at.exam,
-    step: answer.step,
-    total,
-    question: at.question,
+    ...where,
     grade: result,
     duplicate: recorded.duplicate,
     streak: recorded.duplicate ? null : recorded.streak,
