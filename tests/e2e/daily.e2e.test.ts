@@ -142,6 +142,8 @@ describe('the daily question', () => {
     h = await createHarness({ clock: BEFORE_POST });
     await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
     h.fake.setChannelState(CHANNEL, 'deleted', { notify: false });
+    // The clock ran on while the bot started: wind it back so the post falls due after the deletion.
+    h.setClock(BEFORE_POST);
     await waitFor(
       () =>
         h!.withDb(
