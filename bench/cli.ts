@@ -7,7 +7,7 @@ import { median, percentile, round, type Figure } from './stats.js';
 /**
  * Wall-clock time of the terminal tutor as a user feels it: from spawning the process to its exit
  * (`lookup`), or to the first question's answer prompt (`quiz`), beside `node -e 0` in the same run.
- * The tutor runs as the package's binary does (`node bin/tutor.js`, TypeScript through tsx), not
+ * The tutor runs as the package's binary does (`node bin/tutor.js`, the bundle `npm ci` builds), not
  * through npm, whose own start-up would dominate. One run at a time (the machine has two cores);
  * the three kinds take turns so drift hits all alike, after one warm-up run of each that is not counted.
  * BENCH_CLI_RUNS sets the number of counted runs of each (default 15).

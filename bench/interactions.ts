@@ -209,7 +209,6 @@ export async function run(): Promise<Figure[]> {
         // The load is 50 people at full speed; the per-person limit is not what is measured here.
         RATE_LIMIT_PER_MINUTE: '600',
         LOG_LEVEL: 'info',
-        ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--require /tmp/profhook.cjs' } : {}),
       },
     });
     const figures: Figure[] = [];

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The package's `tutor` command. Runs the compiled JavaScript (built by `npm ci` / `npm run build`)
+// The package's `tutor` command. Runs the bundled JavaScript (built by `npm ci` / `npm run build`)
 // when it is at least as new as every source file; after an edit to src/ it runs the source through
 // tsx instead, so it is never stale.
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (see scripts/build.mjs).
+import * as z from 'zod';
+import { packagePath } from './paths.js';
 
 /** IANA time zone names, checked against the runtime's own zone database. */
 export const timeZoneSchema = z.string().refine(isTimeZone, {
@@ -25,10 +26,7 @@ const envSchema = z.object({
   DISCORD_API_BASE: z.url('must be a URL such as https://discord.com/api').default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('data/tutor.db'),
   /** The content folder; by default the one that ships beside the code, wherever the tutor is run from. */
-  KNOWLEDGE_DIR: z
-    .string()
-    .min(1)
-    .default(fileURLToPath(new URL('../knowledge', import.meta.url))),
+  KNOWLEDGE_DIR: z.string().min(1).default(packagePath('knowledge')),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
   /** The exam of new servers and people (a code in knowledge/exams); the group's own notes are for MLS-C01. */
   DEFAULT_EXAM: z

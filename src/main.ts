@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { startBot, type RunningBot } from './discord/bot.js';
 import { createLogger } from './logger.js';
-import { ContentError, loadContent, openStore, StoreError, type Store } from './study/index.js';
+import { ContentError, loadContentChecked, openStore, StoreError, type Store } from './study/index.js';
 
 const NO_TOKEN =
   'DISCORD_TOKEN is not set: copy .env.example to .env and put your bot token there (README, "Run the bot"); ' +
@@ -27,7 +27,7 @@ if (!token) fail(NO_TOKEN);
 // database that cannot be written is reported as such, not as a Discord problem.
 let content;
 try {
-  content = loadContent(config.KNOWLEDGE_DIR);
+  content = await loadContentChecked(config.KNOWLEDGE_DIR);
 } catch (error) {
   if (error instanceof ContentError) fail(`The content in ${config.KNOWLEDGE_DIR} has problems; the bot did not start:\n${error.message}`);
   throw error;

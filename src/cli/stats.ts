@@ -1,6 +1,6 @@
 import { bar, percent } from '../format.js';
 import { writeFileSync } from 'node:fs';
-import { choosePersonTimeZone, personStats, renderCard, statsCardData, type Engine } from '../study/index.js';
+import { choosePersonTimeZone, personStats, type Engine } from '../study/index.js';
 import type { CliContext } from './context.js';
 import { askedExam, cliEngine, rememberExam } from './engine.js';
 import { bold, cyan, dim, jsonLine, out, UsageError } from './io.js';
@@ -12,7 +12,7 @@ function statsEngine(ctx: CliContext): Engine & { close(): void } {
 }
 
 /** `tutor stats [--json]`: the same figures as /stats, for the exam of --exam or the person's. */
-export function statsCommand(ctx: CliContext): number {
+export async function statsCommand(ctx: CliContext): Promise<number> {
   const zone = ctx.values.timezone;
   const engine = statsEngine(ctx);
   try {
@@ -24,6 +24,8 @@ export function statsCommand(ctx: CliContext): number {
     const exam = askedExam(ctx, engine);
     const stats = personStats(engine, { personId: ctx.user, guildId: null, ...(exam ? { exam } : {}) });
     if (ctx.values.png !== undefined) {
+      // The card's fonts and renderer load only when a picture is asked for.
+      const [{ renderCard }, { statsCardData }] = await Promise.all([import('../study/card/index.js'), import('../study/stats-card.js')]);
       writeFileSync(ctx.values.png, renderCard(statsCardData(engine, stats, { personId: ctx.user, guildId: null, name: ctx.user })));
       if (!ctx.values.json) out(`Wrote the stats card to ${ctx.values.png}.`);
     }

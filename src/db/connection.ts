@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { z } from 'zod';
+import * as z from 'zod';
+import { packagePath } from '../paths.js';
 import { explainStoreError, StoreError } from './store-error.js';
 import * as schema from './schema.js';
 
@@ -29,8 +29,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-// From src/db/ (or dist/db/ once built) the package root is two levels up; the cwd may be anything.
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+const MIGRATIONS_FOLDER = packagePath('migrations');
 
 /**
  * Opens (creating if needed) the database at `path`, or ':memory:', and brings its schema up to date.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Database, Db } from './connection.js';
 import { preparedOnce } from './prepared.js';
 import { ensurePerson } from './people.js';

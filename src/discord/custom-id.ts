@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every button and menu carries what its handler needs in its custom_id, so components keep working

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
-import { ContentError, loadContent } from '../study/index.js';
+import { ContentError, loadContentChecked } from '../study/index.js';
 import { registerCommands } from './register.js';
 import { commandBodies } from './registry.js';
 
@@ -10,7 +10,7 @@ async function main(): Promise<number> {
   loadDotEnv();
   const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
   const config = loadConfig();
-  const content = loadContent(config.KNOWLEDGE_DIR);
+  const content = await loadContentChecked(config.KNOWLEDGE_DIR);
   if (values['dry-run']) {
     const bodies = commandBodies(content);
     process.stdout.write(values.json ? `${JSON.stringify(bodies)}\n` : `${bodies.map((b) => `/${b.name}: ${b.description}`).join('\n')}\n`);

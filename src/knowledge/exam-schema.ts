@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One exams/<code>.yaml: the exam facts and its outline, domains -> tasks -> bullets. */
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs like data-engineering');

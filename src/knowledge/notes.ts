@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseYamlFile, validateYaml } from './yaml-file.js';
 import { slugify } from './slug.js';
 import { SECTION_MAX_CHARS, TITLE_MAX_CHARS, type Section } from './section.js';

@@ -39,16 +39,20 @@ const COMMON_SHARE = 0.2;
 // Expansion terms from the synonyms file help, but should not outrank what the learner typed.
 const EXPANSION_WEIGHT = 0.6;
 
-/** What the index is built into: kept in memory, or saved to disk by the content cache. */
+/**
+ * What the indexes are built into: kept in memory, or saved to disk by the content cache. The title
+ * index is a function so a saved copy is read only when an autocomplete box asks for it.
+ */
 export interface SerializedIndex {
   index: unknown;
-  titles: unknown;
   documentFrequency: Array<[string, number]>;
+  titles: () => unknown;
 }
 
-interface Built {
+type LoadableIndex = Parameters<typeof MiniSearch.loadJS>[0];
+
+interface Main {
   index: MiniSearch<IndexedSection>;
-  titles: MiniSearch<IndexedSection>;
   /** Every term in the index with the number of sections it occurs in. */
   documentFrequency: Map<string, number>;
 }
@@ -64,7 +68,9 @@ export class SearchIndex {
   private readonly expander: SynonymExpander;
   private readonly processTerm: TermProcessor;
   private readonly snippets: Snippets;
-  private built: Built | undefined;
+  private main: Main | undefined;
+  private titleIndex: MiniSearch<IndexedSection> | undefined;
+  private savedFrequency: Map<string, number> | undefined;
 
   constructor(
     readonly sections: readonly Section[],
@@ -79,7 +85,7 @@ export class SearchIndex {
     this.snippets = new Snippets(this.processTerm);
   }
 
-  private options(frequency: Map<string, number>, record: (term: string) => void) {
+  private options(frequency: Map<string, number>, record: (term: string) => void = () => {}) {
     const process = this.processTerm;
     return {
       fields: ['title', 'keywords', 'tags', 'text'],
@@ -101,42 +107,55 @@ export class SearchIndex {
     };
   }
 
-  private get engines(): Built {
-    if (this.built) return this.built;
-    const documentFrequency = new Map<string, number>(this.saved?.documentFrequency ?? []);
-    let inDocument = new Set<string>();
-    const options = this.options(documentFrequency, (t) => inDocument.add(t));
-    const titleOptions = { ...options, processTerm: this.processTerm, fields: ['title', 'keywords'] };
+  private get engine(): Main {
+    if (this.main) return this.main;
     if (this.saved) {
-      this.built = {
-        index: MiniSearch.loadJS<IndexedSection>(this.saved.index as Parameters<typeof MiniSearch.loadJS>[0], options),
-        titles: MiniSearch.loadJS<IndexedSection>(this.saved.titles as Parameters<typeof MiniSearch.loadJS>[0], titleOptions),
-        documentFrequency,
-      };
-      return this.built;
+      const documentFrequency = this.frequency;
+      this.main = { index: MiniSearch.loadJS<IndexedSection>(this.saved.index as LoadableIndex, this.options(documentFrequency)), documentFrequency };
+      return this.main;
     }
-    const index = new MiniSearch<IndexedSection>(options);
-    const titles = new MiniSearch<IndexedSection>(titleOptions);
+    const documentFrequency = new Map<string, number>();
+    let inDocument = new Set<string>();
+    const index = new MiniSearch<IndexedSection>(this.options(documentFrequency, (t) => inDocument.add(t)));
     for (const section of this.sections) {
-      const doc = this.toDocument(section);
       inDocument = new Set();
-      index.add(doc);
+      index.add(this.toDocument(section));
       for (const t of inDocument) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-      titles.add(doc);
     }
-    this.built = { index, titles, documentFrequency };
-    return this.built;
+    this.main = { index, documentFrequency };
+    return this.main;
   }
 
-  /** Builds the index now rather than at the first lookup (the bot does this before it takes questions). */
+  /** How many sections each term occurs in: saved beside the index, or counted while building it. */
+  private get frequency(): Map<string, number> {
+    if (this.main) return this.main.documentFrequency;
+    if (this.saved) return (this.savedFrequency ??= new Map(this.saved.documentFrequency));
+    return this.engine.documentFrequency;
+  }
+
+  private get titles(): MiniSearch<IndexedSection> {
+    if (this.titleIndex) return this.titleIndex;
+    // Titles and aliases only, ranked and widened like the main index.
+    const options = { ...this.options(this.frequency), processTerm: this.processTerm, fields: ['title', 'keywords'] };
+    if (this.saved) {
+      this.titleIndex = MiniSearch.loadJS<IndexedSection>(this.saved.titles() as LoadableIndex, options);
+    } else {
+      this.titleIndex = new MiniSearch<IndexedSection>(options);
+      this.titleIndex.addAll(this.sections.map((s) => this.toDocument(s)));
+    }
+    return this.titleIndex;
+  }
+
+  /** Builds the indexes now rather than at the first lookup (the bot does this before it takes questions). */
   warm(): void {
-    void this.engines;
+    void this.engine;
+    void this.titles;
   }
 
-  /** The built index as plain data, for the content cache. */
-  serialize(): SerializedIndex {
-    const { index, titles, documentFrequency } = this.engines;
-    return { index: index.toJSON(), titles: titles.toJSON(), documentFrequency: [...documentFrequency] };
+  /** The built indexes as plain data, for the content cache. */
+  serialize(): { index: unknown; titles: unknown; documentFrequency: Array<[string, number]> } {
+    const { index, documentFrequency } = this.engine;
+    return { index: index.toJSON(), titles: this.titles.toJSON(), documentFrequency: [...documentFrequency] };
   }
 
   private toDocument(section: Section): IndexedSection {
@@ -159,7 +178,7 @@ export class SearchIndex {
   private selective(query: string): string {
     const limit = COMMON_SHARE * this.sections.length;
     const tokens = tokenize(query);
-    const { documentFrequency } = this.engines;
+    const documentFrequency = this.frequency;
     const telling = tokens.filter((t) => {
       const term = this.processTerm(t);
       return term !== null && (documentFrequency.get(term) ?? 0) <= limit;
@@ -176,7 +195,7 @@ export class SearchIndex {
       const scaled = Object.fromEntries(Object.entries(BOOST).map(([k, v]) => [k, v * EXPANSION_WEIGHT])) as typeof BOOST;
       queries.push({ queries: [expansions.join(' ')], boost: scaled });
     }
-    const results = this.engines.index.search({ combineWith: 'OR', queries });
+    const results = this.engine.index.search({ combineWith: 'OR', queries });
     return results.slice(0, Math.max(1, limit)).map((r) => this.toHit(r, query));
   }
 
@@ -197,7 +216,7 @@ export class SearchIndex {
   /** The query's words as the index sees them, and which of them the notes contain as they are. */
   queryTerms(rawQuery: string): { terms: string[]; known: string[] } {
     const terms = [...new Set(tokenize(rawQuery.slice(0, QUERY_MAX_CHARS)).map((t) => this.processTerm(t)).filter((t): t is string => t !== null))];
-    const { documentFrequency } = this.engines;
+    const documentFrequency = this.frequency;
     return { terms, known: terms.filter((t) => documentFrequency.has(t)) };
   }
 
@@ -210,7 +229,7 @@ export class SearchIndex {
     const max = Math.min(limit, AUTOCOMPLETE_MAX);
     const text = partial.slice(0, QUERY_MAX_CHARS).trim();
     if (text === '') return this.sections.slice(0, max);
-    const { titles } = this.engines;
+    const titles = this.titles;
     const hits = titles.search(text, { prefix: true, combineWith: 'AND' });
     const found = (hits.length > 0 ? hits : titles.search(text, { prefix: true })).map((r) => this.byId.get(String(r.id))!);
     const typed = text.toLowerCase();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One `##` section of the notes: the unit lookup returns and questions point at. */
 export const sectionSchema = z.object({

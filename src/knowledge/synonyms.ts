@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseYamlFile, validateYaml } from './yaml-file.js';
 import type { Problem } from './problems.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Exam } from '../knowledge/exams.js';
 import { grade } from './grading.js';
 import type { Question } from './question.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Placement } from '../knowledge/exams.js';
 
 export const LETTERS = 'ABCDEFGH';

@@ -4,8 +4,7 @@
  * its own messages.
  */
 export { systemClock, fileClock, type Clock } from '../core/clock.js';
-export { loadContent, type Content } from '../core/content.js';
-export { loadContentCached } from '../core/content-cache.js';
+export { loadContentChecked, loadContentQuickly, type Content } from './content.js';
 export type { Engine, EngineDefaults } from '../core/engine.js';
 export { openDatabase as openStore, StoreError, type Database as Store } from '../db/connection.js';
 export { StoreHealth, type StoreState } from '../db/health.js';
@@ -38,5 +37,3 @@ export * from './quiz.js';
 export { readiness, readinessView, type Readiness, type ReadinessView } from './readiness.js';
 export type { Refusal, RefusalReason } from './refusal.js';
 export * from './stats.js';
-export { statsCardData } from './stats-card.js';
-export { renderCard, renderCardAsync, type CardData } from './card/index.js';

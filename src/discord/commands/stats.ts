@@ -1,5 +1,7 @@
 import { AttachmentBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { choosePersonTimeZone, personStats, renderCardAsync, statsCardData } from '../../study/index.js';
+import { renderCardAsync } from '../../study/card/index.js';
+import { choosePersonTimeZone, personStats } from '../../study/index.js';
+import { statsCardData } from '../../study/stats-card.js';
 import type { SlashCommand } from '../command.js';
 import { weakSectionButtons, weakTaskButtons } from '../components.js';
 import { respond } from '../respond.js';

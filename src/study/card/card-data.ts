@@ -2,7 +2,7 @@
  * What a stats card shows, checked before it is drawn. The engine fills it from a person's stats;
  * the card only lays it out.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);

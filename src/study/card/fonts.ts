@@ -4,7 +4,7 @@
  * system fonts and no network. The same files give the measurements that keep text in its box.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../paths.js';
 import { parseFont, type FontFile } from './font-file.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -16,8 +16,7 @@ export interface TextStyle {
   weight: FontWeight;
 }
 
-// Three levels up from src/study/card/ (or dist/study/card/) is the repository root.
-const asset = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
+const asset = (name: string) => packagePath('assets', 'fonts', name);
 
 export const FONT_FILES: Readonly<Record<FontWeight, string>> = {
   normal: asset('DejaVuSans.ttf'),
