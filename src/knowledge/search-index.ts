@@ -146,10 +146,11 @@ export class SearchIndex {
     return this.titleIndex;
   }
 
-  /** Builds the indexes now rather than at the first lookup (the bot does this before it takes questions). */
+  /** Builds the indexes and splits the sections for snippets now, not at the first lookups (the bot does this at start). */
   warm(): void {
     void this.engine;
     void this.titles;
+    this.snippets.warm(this.sections);
   }
 
   /** The built indexes as plain data, for the content cache. */
@@ -196,10 +197,11 @@ export class SearchIndex {
       queries.push({ queries: [expansions.join(' ')], boost: scaled });
     }
     const results = this.engine.index.search({ combineWith: 'OR', queries });
-    return results.slice(0, Math.max(1, limit)).map((r) => this.toHit(r, query));
+    const wanted = this.snippets.terms(query);
+    return results.slice(0, Math.max(1, limit)).map((r) => this.toHit(r, wanted));
   }
 
-  private toHit(result: SearchResult, query: string): LookupHit {
+  private toHit(result: SearchResult, wanted: ReadonlySet<string>): LookupHit {
     const section = this.byId.get(String(result.id))!;
     return {
       matchedWords: new Set(result.queryTerms).size,
@@ -208,7 +210,7 @@ export class SearchIndex {
       domain: section.domain,
       score: Math.round(result.score * 1000) / 1000,
       text: section.text,
-      snippet: this.snippets.for(section.id, section.text, query),
+      snippet: this.snippets.for(section.id, section.text, wanted),
       source: section.source,
     };
   }

@@ -10,14 +10,15 @@ interface Piece {
 /**
  * Picks the sentence (or bullet) of a section that shares the most terms with the query, trimmed
  * around its first match, so the learner sees why the section was picked. A section's pieces are
- * split and stemmed once, on first use, not on every lookup.
+ * split and stemmed once (on first use, or all at once by `warm`), not on every lookup.
  */
 export class Snippets {
   private readonly cache = new Map<string, Piece[]>();
 
   constructor(private readonly processTerm: TermProcessor) {}
 
-  private terms(text: string): Set<string> {
+  /** The query's terms, computed once per lookup and passed to `for` for every hit. */
+  terms(text: string): Set<string> {
     return new Set(tokenize(text).map(this.processTerm).filter((t): t is string => t !== null));
   }
 
@@ -34,8 +35,12 @@ export class Snippets {
     return pieces;
   }
 
-  for(id: string, text: string, query: string): string {
-    const wanted = this.terms(query);
+  /** Splits and stems every section now, so lookups never pay for it (the bot does this at start). */
+  warm(sections: ReadonlyArray<{ id: string; text: string }>): void {
+    for (const { id, text } of sections) this.pieces(id, text);
+  }
+
+  for(id: string, text: string, wanted: ReadonlySet<string>): string {
     let best = '';
     let bestHits = -1;
     for (const piece of this.pieces(id, text)) {
