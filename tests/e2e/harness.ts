@@ -6,7 +6,7 @@ import type { APIMessage } from 'discord.js';
 import { expect } from 'vitest';
 import { loadContent, type Content } from '../../src/core/content.js';
 import { openDatabase, type Database } from '../../src/db/connection.js';
-import { startBot, type BotProcess } from '../fake-discord/bot-process.js';
+import { startBot, type BotProcess, type StartBotOptions } from '../fake-discord/bot-process.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 
 export const G = '910000000000000001';
@@ -43,7 +43,7 @@ export function memberId(i: number): string {
 }
 
 export async function createHarness(
-  options: { clock?: string; env?: Record<string, string>; extraMembers?: number } = {},
+  options: { clock?: string; env?: Record<string, string>; extraMembers?: number; entry?: StartBotOptions['entry'] } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
   const dbPath = join(dir, 'tutor.db');
@@ -90,7 +90,7 @@ export async function createHarness(
     token: TOKEN,
     setClock,
     async startBot(extraEnv = {}) {
-      harness.bot = await startBot({ env: { ...env, ...extraEnv } });
+      harness.bot = await startBot({ env: { ...env, ...extraEnv }, ...(options.entry ? { entry: options.entry } : {}) });
       await fake.waitForCommands({ guildId: G, names: ['lookup', 'quiz', 'daily'] });
       return harness.bot;
     },

@@ -1,4 +1,4 @@
-// Spawns the real bot (src/main.ts under tsx) for end-to-end tests, collects its pino JSON logs,
+// Spawns the real bot (src/main.ts under tsx, or the bundle in dist/) for end-to-end tests, collects its pino JSON logs,
 // and makes sure no bot process outlives the test run, whatever happens to the test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,8 @@ export interface StartBotOptions {
   cwd?: string;
   /** Extra node flags, e.g. ['--cpu-prof'] to profile the bot. */
   nodeArgs?: string[];
+  /** The entry point: the source under tsx (default), or the bundle `npm ci` builds (`dist/main.js`). */
+  entry?: 'src/main.ts' | 'dist/main.js';
   readyTimeoutMs?: number;
 }
 
@@ -90,7 +92,9 @@ async function stopChild(child: ChildProcess): Promise<ExitInfo> {
 }
 
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+  const entry = options.entry ?? 'src/main.ts';
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, entry], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
