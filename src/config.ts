@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
 // A namespace import lets the bundler keep only the parts of zod in use (see scripts/build.mjs).
 import * as z from 'zod';
-import { packagePath } from './paths.js';
+import { ConfigError, TERMINAL_DEFAULTS, type TerminalVariable } from './env.js';
+
+export { ConfigError, loadDotEnv } from './env.js';
 
 /** IANA time zone names, checked against the runtime's own zone database. */
 export const timeZoneSchema = z.string().refine(isTimeZone, {
@@ -24,15 +25,14 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_BASE: z.url('must be a URL such as https://discord.com/api').default('https://discord.com/api'),
-  DATABASE_PATH: z.string().min(1).default('data/tutor.db'),
-  /** The content folder; by default the one that ships beside the code, wherever the tutor is run from. */
-  KNOWLEDGE_DIR: z.string().min(1).default(packagePath('knowledge')),
-  DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
-  /** The exam of new servers and people (a code in knowledge/exams); the group's own notes are for MLS-C01. */
+  DATABASE_PATH: z.string().min(1).default(TERMINAL_DEFAULTS.DATABASE_PATH),
+  KNOWLEDGE_DIR: z.string().min(1).default(TERMINAL_DEFAULTS.KNOWLEDGE_DIR),
+  DEFAULT_TIMEZONE: timeZoneSchema.default(TERMINAL_DEFAULTS.DEFAULT_TIMEZONE),
+  /** The exam of new servers and people (a code in knowledge/exams). */
   DEFAULT_EXAM: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an exam code such as mls-c01 or mla-c02')
-    .default('mls-c01'),
+    .default(TERMINAL_DEFAULTS.DEFAULT_EXAM),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the daily scheduler looks for guilds whose post is due (croner pattern, seconds optional). */
   DAILY_TICK_CRON: z.string().min(1).default('*/30 * * * * *'),
@@ -49,28 +49,35 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'ConfigError';
-  }
-}
-
-/** Validates the environment; every bad variable gets its own line naming it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Parses the variables that are set (an empty one counts as unset); every bad one gets its own line naming it. */
+function check<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
-  const config = parsed.data;
+  return parsed.data;
+}
+
+/** Validates the whole environment (the bot). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = check(envSchema, env);
   if (config.TEST_CLOCK_FILE && config.NODE_ENV !== 'test') {
     throw new ConfigError(['TEST_CLOCK_FILE: only allowed in test builds (NODE_ENV=test)']);
   }
   return config;
 }
 
-/** Reads `.env` from the working directory when there is one (Node's own parser, no dependency). */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+const terminalSchema = envSchema.pick({
+  DATABASE_PATH: true,
+  KNOWLEDGE_DIR: true,
+  DEFAULT_TIMEZONE: true,
+  DEFAULT_EXAM: true,
+} satisfies Record<TerminalVariable, true>);
+
+export type TerminalConfig = z.infer<typeof terminalSchema>;
+
+/** Validates the variables the terminal reads, and only those: a bad bot setting does not stop a lookup. */
+export function loadTerminalConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig {
+  return check(terminalSchema, env);
 }

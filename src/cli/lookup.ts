@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { lookup, type Lookup } from '../study/lookup.js';
 import type { CliContext } from './context.js';
 import { bold, cyan, dim, jsonLine, out, yellow } from './io.js';
@@ -36,6 +35,7 @@ export async function lookupCommand(ctx: CliContext, query: string | undefined, 
     return 0;
   }
   // Streamed line by line so a tool can keep one tutor process open and ask as it goes.
+  const { createInterface } = await import('node:readline');
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) answer(line.trim());
   return 0;
 }

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import type { TerminalConfig } from '../config.js';
+import { ConfigError, loadDotEnv, setsTerminalVariable, TERMINAL_DEFAULTS } from '../env.js';
 import { loadContentChecked, loadContentQuickly, type Content } from '../study/content.js';
 import { ContentError, StoreError } from '../study/errors.js';
 import { parse, personId, positiveInt } from './args.js';
@@ -56,6 +57,15 @@ const commands: Record<string, () => Promise<Command>> = {
 /** Commands that never read the content folder. */
 const WITHOUT_CONTENT = new Set(['backup']);
 
+/**
+ * The variables the terminal reads, checked. With none of them set there is nothing to check, and the
+ * checking code (zod) is not even loaded: that is most of a lookup's start-up it would otherwise cost.
+ */
+async function terminalConfig(): Promise<TerminalConfig> {
+  if (!setsTerminalVariable()) return TERMINAL_DEFAULTS;
+  return (await import('../config.js')).loadTerminalConfig();
+}
+
 /** Runs one terminal command; returns the exit code. Expected failures print one line each, no stack trace. */
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -68,7 +78,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     const load = commands[name];
     if (!load) throw new UsageError(`unknown command "${name}"; run \`tutor help\` for the list`);
-    const config = loadConfig();
+    const config = await terminalConfig();
     const knowledgeDir = values.knowledge ?? config.KNOWLEDGE_DIR;
     const command = await load();
     // validate always reads and checks the folder itself; the rest may use the checked, saved copy.

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { indexExam } from '../knowledge/exam-index.js';
@@ -6,6 +5,7 @@ import type { ExamFile } from '../knowledge/exam-schema.js';
 import { SearchIndex } from '../knowledge/search-index.js';
 import type { Section } from '../knowledge/section.js';
 import type { Synonyms } from '../knowledge/synonyms.js';
+import { fnv1a } from '../hash.js';
 import { CODE_DIR, packagePath } from '../paths.js';
 import { makePool } from '../quiz/pool-index.js';
 import type { Question } from '../quiz/question.js';
@@ -40,7 +40,8 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+/** 64 bits of FNV-1a in hex: a cache key needs no cryptography, and node:crypto costs the terminal milliseconds to load. */
+const hashOf = (text: string) => [fnv1a(text), fnv1a(text, 0x050c5d1f)].map((h) => h.toString(16).padStart(8, '0')).join('');
 
 function keyOf(dir: string): string {
   const parts: string[] = [];

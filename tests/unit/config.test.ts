@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadTerminalConfig } from '../../src/config.js';
+import { TERMINAL_DEFAULTS } from '../../src/env.js';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -39,5 +40,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DISCORD_TOKEN: '' }).DISCORD_TOKEN).toBeUndefined();
     expect(problems({ TEST_CLOCK_FILE: '/tmp/clock' })).toEqual(['TEST_CLOCK_FILE: only allowed in test builds (NODE_ENV=test)']);
     expect(loadConfig({ TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'test' }).TEST_CLOCK_FILE).toBe('/tmp/clock');
+  });
+
+  it("gives the terminal, when none of its variables is set, the schema's own defaults", () => {
+    expect(loadTerminalConfig({})).toEqual(TERMINAL_DEFAULTS);
+    expect(loadConfig({})).toMatchObject(TERMINAL_DEFAULTS);
+    expect(loadTerminalConfig({ DEFAULT_EXAM: 'mla-c02', LOG_LEVEL: 'loud' })).toEqual({ ...TERMINAL_DEFAULTS, DEFAULT_EXAM: 'mla-c02' });
   });
 });
