@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { indexExam } from '../knowledge/exam-index.js';
 import type { ExamFile } from '../knowledge/exam-schema.js';
 import { SearchIndex } from '../knowledge/search-index.js';
@@ -130,4 +130,7 @@ function save(content: Content, versions: string, key: string): void {
       // Removed by another process meanwhile.
     }
   }
+  // Earlier releases saved one file per version, beside these folders.
+  const cacheDir = dirname(versions);
+  for (const entry of readdirSync(cacheDir)) if (/^content-[0-9a-f]+\.json$/.test(entry)) rmSync(join(cacheDir, entry), { force: true });
 }

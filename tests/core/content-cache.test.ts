@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The saved copies: one folder per version of the content folder. */
 function copies(): string[] {
-  return readdirSync(cache).flatMap((folder) => readdirSync(join(cache, folder)).map((key) => join(cache, folder, key)));
+  return readdirSync(cache, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .flatMap((folder) => readdirSync(join(cache, folder)).map((key) => join(cache, folder, key)));
 }
 
 /** What a learner gets from the content: lookups, autocomplete, the pool and what each section serves. */
@@ -67,7 +70,11 @@ describe('the saved copy of a content folder (the terminal starts from it)', () 
   });
 
   it('removes copies of older versions once no run can still be reading them', async () => {
+    mkdirSync(cache);
+    const earlierRelease = join(cache, 'content-13e20efdccf15b3a529940d7b54d93e2.json');
+    writeFileSync(earlierRelease, '{}');
     await loadContentCached(content, cache);
+    expect(existsSync(earlierRelease)).toBe(false);
     const [old] = copies();
     const notes = join(content, 'notes', 'models.md');
     writeFileSync(notes, `${readFileSync(notes, 'utf8')}\nOne more line.\n`);
