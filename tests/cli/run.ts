@@ -30,21 +30,42 @@ export function spawnEntry(script: string, args: string[], env: NodeJS.ProcessEn
   return child;
 }
 
-/** Runs to the end with `stdin` piped in one go. */
+/** The terminal's line-mode answer prompt (stdin is not a terminal): one letter, or N letters. */
+const PROMPT = /Your (?:answer|\d+ letters): /g;
+
+/** A reply to one answer prompt: a literal line, or a line computed from what the tutor printed so far. */
+export type PromptReply = string | ((stdout: string) => string);
+
+/**
+ * Runs to the end. With `stdin`, writes it in one go and ends stdin. With `replies`, answers each answer
+ * prompt with the next reply (ending stdin when they run out), like a person typing line by line.
+ */
 export function runEntry(
   script: string,
   args: string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { stdin?: string; replies?: readonly PromptReply[]; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawnEntry(script, args, options.env);
     let stdout = '';
     let stderr = '';
+    let prompts = 0;
+    const replies = options.replies ? [...options.replies] : undefined;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${script} ${args.join(' ')} did not exit in time\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     }, options.timeoutMs ?? 20_000);
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      if (!replies) return;
+      const seen = stdout.match(PROMPT)?.length ?? 0;
+      while (prompts < seen) {
+        prompts++;
+        const reply = replies.shift();
+        if (reply === undefined) child.stdin.end();
+        else child.stdin.write(`${typeof reply === 'string' ? reply : reply(stdout)}\n`);
+      }
+    });
     child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -54,9 +75,9 @@ export function runEntry(
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(options.stdin ?? '');
+    if (!replies) child.stdin.end(options.stdin ?? '');
   });
 }
 
-export const tutor = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
+export const tutor = (args: string[], options: { stdin?: string; replies?: readonly PromptReply[]; env?: NodeJS.ProcessEnv } = {}) =>
   runEntry('src/cli/main.ts', args, options);

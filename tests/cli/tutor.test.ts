@@ -5,30 +5,19 @@
 // single letter. So the quiz tests answer prompt by prompt ("Your answer:" / "Your 2 letters:") over the
 // same piped stdin, deciding right or wrong from the shipped question that the header names, and end
 // stdin when the script runs out. Input that is valid for any draw (exam, lookup) is piped in one go.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent, type Content } from '../../src/core/content.js';
 import type { Exam } from '../../src/knowledge/exams.js';
 import type { Question } from '../../src/quiz/question.js';
+import { REPO_ROOT, STACK_LINE, tutor as runTutor, type PromptReply, type RunResult } from './run.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KNOWLEDGE = join(REPO_ROOT, 'knowledge');
-const RUN_TIMEOUT_MS = 20_000;
 const LETTERS = 'ABCDEFGH';
-const STACK_LINE = /^\s+at /m;
-const PROMPT = /Your (?:answer|\d letters): /g;
 const HEADER = /^Question (\d+)\/(\d+)\b.*· ([a-z0-9]+(?:-[a-z0-9]+)*-\d{3,})$/gm;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A reply to one answer prompt: a literal line, or a line computed from the question shown. */
 type Reply = string | ((q: Question) => string);
@@ -52,61 +41,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  // The defaults of src/config.ts must come from the flags, not from whoever runs the tests.
-  for (const name of ['KNOWLEDGE_DIR', 'DATABASE_PATH', 'DISCORD_TOKEN', 'TEST_CLOCK_FILE']) delete env[name];
-  return env;
-}
-
-/**
- * Runs `tutor ...args`. With `stdin`, writes it and ends stdin. With `replies`, answers each answer
- * prompt with the next reply (ending stdin when they run out), like a person typing line by line.
- */
+/** Runs `tutor ...args` from the source; each function reply is computed from the question on screen. */
 function tutor(args: string[], options: { stdin?: string; replies?: Reply[] } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: childEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let prompts = 0;
-    const replies = options.replies ? [...options.replies] : undefined;
-    child.stdin.on('error', () => undefined); // The tutor may exit before reading everything.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`tutor ${args.join(' ')} did not exit within ${RUN_TIMEOUT_MS} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, RUN_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-      if (!replies) return;
-      const seen = stdout.match(PROMPT)?.length ?? 0;
-      while (prompts < seen) {
-        prompts++;
-        const reply = replies.shift();
-        if (reply === undefined) {
-          child.stdin.end();
-          continue;
-        }
-        const line = typeof reply === 'string' ? reply : reply(currentQuestion(stdout));
-        child.stdin.write(`${line}\n`);
-      }
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    if (!replies) child.stdin.end(options.stdin ?? '');
-  });
+  const { stdin, replies } = options;
+  if (!replies) return runTutor(args, stdin === undefined ? {} : { stdin });
+  return runTutor(args, { replies: replies.map((r): PromptReply => (typeof r === 'string' ? r : (stdout) => r(currentQuestion(stdout)))) });
 }
 
 /** Question ids in the order their headers were printed (a re-asked question appears again). */
