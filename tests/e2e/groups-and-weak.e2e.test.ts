@@ -13,6 +13,7 @@ import {
   shippedContent,
   visibleText,
   type Harness,
+  openSessionQuestionIds,
 } from './harness.js';
 
 let h: Harness | undefined;
@@ -53,12 +54,7 @@ describe('/weak', () => {
     const content = shippedContent();
     // Bob answers a short quiz wrong throughout.
     let message = await (await h.fake.slash(BOB, G, CHANNEL, 'quiz', { count: 2 })).final();
-    const questionIds = h.withDb(
-      (db) =>
-        JSON.parse(
-          (db.sqlite.prepare('SELECT question_ids FROM sessions WHERE person_id = ?').get(BOB) as { question_ids: string }).question_ids,
-        ) as string[],
-    );
+    const questionIds = openSessionQuestionIds(h, BOB);
     for (let step = 0; step < 2; step++) {
       const q = content.pool.byId.get(questionIds[step]!)!;
       const wrong = 'ABCDE'.split('').filter((l) => !q.answer.includes(l));
@@ -79,16 +75,7 @@ describe('/weak', () => {
     const byTask = await (await h.fake.click(BOB, weak, task)).final();
     expect(byTask.flags ?? 0).toBe(64);
     const taskId = task.split(':')[2]!;
-    const taskQuiz = h.withDb(
-      (db) =>
-        JSON.parse(
-          (
-            db.sqlite.prepare('SELECT question_ids FROM sessions WHERE person_id = ? AND finished_at IS NULL').get(BOB) as {
-              question_ids: string;
-            }
-          ).question_ids,
-        ) as string[],
-    );
+    const taskQuiz = openSessionQuestionIds(h, BOB);
     expect(taskQuiz.every((id) => content.pool.byId.get(id)!.exams['mls-c01']?.task === taskId)).toBe(true);
     const bySection = await (await h.fake.click(BOB, weak, section)).final();
     expect(bySection.embeds?.[0]?.title).toMatch(/^Question 1\//);

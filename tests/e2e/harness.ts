@@ -112,6 +112,15 @@ export async function createHarness(
   return harness;
 }
 
+/** The question ids of a member's open quiz or exam, in order: learners never see ids, so tests read them from the store. */
+export function openSessionQuestionIds(h: Harness, personId: string): string[] {
+  const row = h.withDb((db) =>
+    db.sqlite.prepare('SELECT question_ids FROM sessions WHERE person_id = ? AND finished_at IS NULL ORDER BY id DESC').get(personId),
+  ) as { question_ids: string } | undefined;
+  if (!row) throw new Error(`${personId} has no open session`);
+  return JSON.parse(row.question_ids) as string[];
+}
+
 /** The custom_ids of a message's buttons and menus, in order. */
 export function customIds(message: APIMessage | undefined): string[] {
   return (message?.components ?? []).flatMap((row) =>

@@ -12,6 +12,7 @@ import {
   shippedContent,
   visibleText,
   type Harness,
+  openSessionQuestionIds,
 } from './harness.js';
 
 let h: Harness;
@@ -68,12 +69,7 @@ describe('studying through the bot', () => {
     const content = shippedContent();
     let message = await (await h.fake.slash(BOB, G, CHANNEL, 'quiz', { count: 3 })).final();
     // The learner sees no question ids; the test reads which question is shown from the store.
-    const questionIds = h.withDb(
-      (db) =>
-        JSON.parse(
-          (db.sqlite.prepare('SELECT question_ids FROM sessions WHERE person_id = ?').get(BOB) as { question_ids: string }).question_ids,
-        ) as string[],
-    );
+    const questionIds = openSessionQuestionIds(h, BOB);
     for (let step = 0; step < 3; step++) {
       expect(message.embeds?.[0]?.title).toBe(`Question ${step + 1}/3`);
       const question = content.pool.byId.get(questionIds[step]!)!;
