@@ -139,10 +139,10 @@ describe('the daily question', () => {
   });
 
   it('reports a deleted channel in /daily status without stopping', async () => {
-    h = await createHarness({ clock: BEFORE_POST });
+    // Half an hour early, however slowly the bot starts: the post must not go out before the channel is gone.
+    h = await createHarness({ clock: '2026-06-01T03:00:00Z' });
     await (await h.fake.slash(ADMIN, G, CHANNEL, 'daily', { channel: CHANNEL, time: '09:00', timezone: ZONE }, 'set')).final();
     h.fake.setChannelState(CHANNEL, 'deleted', { notify: false });
-    // The clock ran on while the bot started: wind it back so the post falls due after the deletion.
     h.setClock(BEFORE_POST);
     await waitFor(
       () =>
